@@ -1,0 +1,1 @@
+"""Pure geometry and metadata logic (numpy/stdlib only; no QGIS, no Qt)."""

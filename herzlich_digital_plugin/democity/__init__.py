@@ -1,0 +1,1 @@
+"""Deterministic demo city of Kaiserslautern: roads, façades, signs, panoramas, detections, sensors, roadworks."""

@@ -1,0 +1,1 @@
+"""Processing provider ``herzlich_digital``: the plugin's public, scriptable face."""

@@ -1,0 +1,90 @@
+"""Forward-only schema migrations, applied when a store is opened.
+
+Rules for adding one:
+- append ``Migration(N, "what", fn)`` with N = previous + 1, raise ``schema.SCHEMA_VERSION``
+  to N and change the declarations in schema.py to the new state;
+- ``fn(store)`` upgrades a store at version N-1 (use ``store.execute`` and branch on
+  ``store.backend`` where the dialects differ).
+A brand-new store is created straight from schema.py (migration 1) and stamped with the
+latest version: schema.py already describes the result of every later migration.
+"""
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable, List
+
+from .errors import PermissionDeniedError, SchemaVersionError, StoreError
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable  # (store) -> None; runs inside the migration transaction
+
+
+def _create_everything(store):
+    store._create_schema()
+
+
+MIGRATIONS: List[Migration] = [
+    Migration(1, "create all tables from schema.py", _create_everything),
+]
+
+
+def latest_version() -> int:
+    """The newest schema version this code can read and write."""
+    return max(m.version for m in MIGRATIONS)
+
+
+def newer_schema_message(where: str, found: int, known: int) -> str:
+    return (f"{where} was created by a newer Herzlich Digital (schema {found}); "
+            f"this version understands up to {known}. Please update the plugin.")
+
+
+def migrate(store, create: bool) -> int:
+    """Bring ``store`` to ``latest_version()`` in one transaction; returns the version."""
+    latest = latest_version()
+    current = store._read_version()
+    _check_not_newer(store, current, latest)
+    if current == latest:
+        store.schema_version = current
+        return current
+    if current is None and not create:
+        raise StoreError(f"{store.describe()} holds no Herzlich Digital data (open it with create=True "
+                         "or set up the shared database first)")
+    try:
+        with store.transaction():
+            store._lock_for_migration()
+            current = store._read_version()  # another process may have migrated meanwhile
+            _check_not_newer(store, current, latest)
+            if current is None:
+                if store._has_user_tables():
+                    raise StoreError(f"{store.describe()} has Herzlich Digital tables but no schema_meta; "
+                                     "it was not created by this plugin")
+                MIGRATIONS[0].apply(store)
+                # schema.py already includes every later migration.
+                for m in sorted(MIGRATIONS, key=lambda m: m.version):
+                    _stamp(store, m)
+            else:
+                for m in sorted(MIGRATIONS, key=lambda m: m.version):
+                    if m.version > current:
+                        m.apply(store)
+                        _stamp(store, m)
+    except PermissionDeniedError as exc:
+        raise SchemaVersionError(
+            f"{store.describe()} is at schema {current or 0} but this version of Herzlich Digital needs "
+            f"schema {latest}, and this database user may not upgrade it. Ask an administrator to run "
+            f"'Set up shared database'. ({exc})") from exc
+    store.schema_version = latest
+    return latest
+
+
+def _check_not_newer(store, current, latest):
+    if current is not None and current > latest:
+        raise SchemaVersionError(newer_schema_message(store.describe(), current, latest))
+
+
+def _stamp(store, migration):
+    store.execute(f"INSERT INTO {store._table_ref_meta()} (version, applied_at, description) "
+                  "VALUES (%s, %s, %s)",
+                  (migration.version, datetime.now(timezone.utc), migration.description))

@@ -1,0 +1,1 @@
+"""Plugin plumbing shared by every capability: settings, logging, network, translation, paths."""

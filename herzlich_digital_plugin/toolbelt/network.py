@@ -1,0 +1,78 @@
+"""HTTP through QGIS's own network stack, so proxy settings and authcfg apply.
+
+``QgsBlockingNetworkRequest`` blocks its thread: call it from a QgsTask or worker thread, never from the GUI
+thread. Pure clients (core/) take any object with this ``get(url, headers)`` shape, so they run under
+``requests`` outside QGIS too.
+"""
+from dataclasses import dataclass, field
+from typing import Dict, Optional
+
+from qgis.core import QgsBlockingNetworkRequest
+from qgis.PyQt.QtCore import QByteArray, QUrl
+from qgis.PyQt.QtNetwork import QNetworkRequest
+
+from .i18n import tr
+
+
+class NetworkError(Exception):
+    """A request failed; the message is meant for the user."""
+
+    def __init__(self, message: str, status: Optional[int] = None, url: str = ""):
+        super().__init__(message)
+        self.status = status
+        self.url = url
+
+
+@dataclass
+class HttpResponse:
+    status: int
+    content: bytes
+    headers: Dict[str, str] = field(default_factory=dict)
+    url: str = ""
+
+    def text(self, encoding: str = "utf-8") -> str:
+        return self.content.decode(encoding, errors="replace")
+
+
+class QgisHttpClient:
+    """GET/POST with QgsBlockingNetworkRequest; honours QGIS proxy settings and an optional authcfg."""
+
+    def __init__(self, authcfg: str = "", timeout_s: float = 20.0):
+        self.authcfg = authcfg or ""
+        self.timeout_s = timeout_s
+
+    def _request(self, url: str, headers: Optional[Dict[str, str]]) -> QNetworkRequest:
+        qurl = QUrl(url)
+        if not qurl.isValid() or qurl.scheme() not in ("http", "https"):
+            raise NetworkError(tr("Not a valid http(s) address: {url}").format(url=url), url=url)
+        request = QNetworkRequest(qurl)
+        request.setTransferTimeout(int(self.timeout_s * 1000))
+        for key, value in (headers or {}).items():
+            request.setRawHeader(key.encode("utf-8"), value.encode("utf-8"))
+        return request
+
+    def get(self, url: str, headers: Optional[Dict[str, str]] = None) -> HttpResponse:
+        blocking = QgsBlockingNetworkRequest()
+        if self.authcfg:
+            blocking.setAuthCfg(self.authcfg)
+        error = blocking.get(self._request(url, headers), forceRefresh=True)
+        return self._response(blocking, error, url)
+
+    def post(self, url: str, body: bytes, headers: Optional[Dict[str, str]] = None) -> HttpResponse:
+        blocking = QgsBlockingNetworkRequest()
+        if self.authcfg:
+            blocking.setAuthCfg(self.authcfg)
+        error = blocking.post(self._request(url, headers), QByteArray(body))
+        return self._response(blocking, error, url)
+
+    @staticmethod
+    def _response(blocking, error, url: str) -> HttpResponse:
+        reply = blocking.reply()
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        status = int(status) if status is not None else None
+        if error != QgsBlockingNetworkRequest.ErrorCode.NoError and status is None:
+            raise NetworkError(
+                tr("Request to {url} failed: {error}").format(url=url, error=blocking.errorMessage()), url=url)
+        headers = {bytes(k).decode("latin-1").lower(): bytes(v).decode("latin-1")
+                   for k, v in reply.rawHeaderPairs()}
+        return HttpResponse(status or 0, bytes(reply.content()), headers, url)
