@@ -7,10 +7,12 @@ its centre at (x + 0.5, y + 0.5), like the equirectangular convention.
 Speed comes from computing the exact source lookup only on a coarse grid (every
 ``step``-th view pixel), interpolating those source coordinates linearly to
 full resolution and sampling nearest-neighbour with a flat ``np.take`` of whole
-pixels as uint32. (H, W, 4) images (e.g. a Qt RGB32 buffer) are sampled in place
-and are the fastest input; (H, W, 3) images are packed to 4 bytes a pixel once
-and the packed copy is cached (see ``PerspectiveRenderer.prepare``).
+pixels as uint32 from a copy of the panorama packed into narrow column strips
+(made once per panorama and cached, see ``PerspectiveRenderer.prepare``).
+Large temporaries are avoided on purpose: fresh memory pages are slow to fault in.
 """
+import weakref
+
 import numpy as np
 
 from .equirect import camera_rotation, angles_from_vector, vector_from_angles
@@ -69,6 +71,7 @@ class _Workspace:
         self.x = np.arange(gw) * float(s) + 0.5 - out_w / 2.0  # view-frame ray components
         self.z = out_h / 2.0 - (np.arange(gh) * float(s) + 0.5)
         self.t = (np.arange(s, dtype=np.float32) / s)
+        self.t_rows = np.repeat(self.t, out_w).reshape(1, s, out_w)  # plain loops beat broadcasting
         self.g = np.empty((5, gh, gw))  # camera x, y, z, u, v on the grid
         self.gd = np.empty((2, gh, gw - 1))
         self.ux = np.empty((gh, pw), np.float32)
@@ -80,7 +83,39 @@ class _Workspace:
         self.m2 = np.empty((gh - 1, pw), bool)
         shape = (strip_bands, s, out_w)
         self.su, self.sv = np.empty(shape, np.float32), np.empty(shape, np.float32)
-        self.si, self.sj = np.empty(shape, np.int32), np.empty(shape, np.uint32)
+        self.si, self.sj = np.empty(shape, np.int32), np.empty(shape, np.int32)
+
+
+STRIP = 64  # width of the column strips of the packed source (power of two)
+_STRIP_SHIFT = STRIP.bit_length() - 1
+
+
+def _pack_column_strips(equi):
+    """Copy an (H, W, 3|4) uint8 image into uint32 pixels laid out as (ceil(W/64), H, 64).
+
+    Narrow column strips keep a view's source footprint in few memory pages, which
+    makes the gather much faster than on a row-major image. For 3-channel input the
+    4th byte of each pixel is junk (the next pixel's first byte) and is never written out.
+    Pixel (u, v) sits at ((u >> 6) * H + v) * 64 + (u & 63).
+    """
+    h, w, ch = equi.shape
+    nx = -(-w // STRIP)
+    packed = np.empty((nx, h, STRIP), np.uint32)
+    if ch == 4:
+        src = equi.reshape(-1, 4).view(np.uint32).reshape(h, w)
+        last = None
+    else:
+        # 4-byte reads at every 3-byte pixel start; the very last pixel would read past the end
+        src = np.ndarray((h - 1, w), np.uint32, buffer=equi, strides=(3 * w, 3))
+        last = np.ndarray((w - 1,), np.uint32, buffer=equi, offset=3 * w * (h - 1), strides=(3,))
+    for j in range(nx):
+        c0, c1 = j * STRIP, min((j + 1) * STRIP, w)
+        packed[j, :src.shape[0], :c1 - c0] = src[:, c0:c1]
+        if last is not None:
+            packed[j, h - 1, :c1 - c0] = last[c0:c1] if c1 < w else np.append(last[c0:], 0)
+    if last is not None:
+        packed[nx - 1, h - 1, (w - 1) % STRIP:][:1].view(np.uint8)[:3] = equi[h - 1, w - 1]
+    return packed.reshape(-1)
 
 
 def _wrap_diff(d, period, scratch):
@@ -96,9 +131,13 @@ class PerspectiveRenderer:
 
     The full-resolution work runs in strips of ``strip_bands`` grid bands so the
     intermediate arrays stay in the CPU cache. Not thread-safe: one renderer per thread.
-    The packed copy of an (H, W, 3) source is recognised by its memory address,
-    shape and a sample of pixels; call ``invalidate()`` after editing pixels in place.
+    The packed copy (4 bytes a pixel) is reused for the same array object, or for an
+    array with the same memory address, shape and a sample of pixels; call
+    ``invalidate()`` after editing the panorama's pixels in place.
     """
+
+    view_ray = staticmethod(view_ray)
+    view_pixel = staticmethod(view_pixel)
 
     def __init__(self, step=8, strip_bands=4):
         self.step = int(step)
@@ -108,6 +147,7 @@ class PerspectiveRenderer:
         self._packed_key = None
         self._packed = None
         self._packed_sample = None
+        self._packed_src = None  # weak reference to the array last packed: skips the check
 
     # -- caches -----------------------------------------------------------------
     def _workspace(self, out_w, out_h):
@@ -119,34 +159,38 @@ class PerspectiveRenderer:
 
     def invalidate(self):
         """Forget the packed source copy (and its memory)."""
-        self._packed_key = self._packed = self._packed_sample = None
+        self._packed_key = self._packed = self._packed_sample = self._packed_src = None
 
     def prepare(self, equi):
-        """Return the flat uint32 pixel array rendering samples from (packing 3-channel input once)."""
+        """Pack the panorama for sampling (done once, then cached; see the class docstring).
+
+        Call it ahead of time (e.g. right after loading) to keep the first frame fast.
+        """
+        if self._packed_src is not None and self._packed_src() is equi:
+            return self._packed
+        original = equi
         equi = np.asarray(equi)
         if equi.ndim != 3 or equi.dtype != np.uint8 or equi.shape[2] not in (3, 4):
             raise ValueError("equi must be an (H, W, 3) or (H, W, 4) uint8 array")
-        if not equi.flags.c_contiguous:
-            equi = np.ascontiguousarray(equi)  # costly; callers should pass contiguous images
-        if equi.shape[2] == 4 and equi.flags.aligned:
-            return equi.reshape(-1, 4).view(np.uint32).reshape(-1)
+        if not (equi.flags.c_contiguous and equi.flags.aligned):
+            equi = np.ascontiguousarray(equi)
         flat = equi.reshape(-1, equi.shape[2])
-        n = flat.shape[0]
         key = (equi.__array_interface__["data"][0], equi.shape)
-        sample = np.linspace(0, n - 1, 1031).astype(np.intp)
+        sample = np.linspace(0, flat.shape[0] - 1, 61).astype(np.intp)  # cheap identity check
         if key == self._packed_key and np.array_equal(flat[sample], self._packed_sample):
+            self._remember(original)
             return self._packed
         self.invalidate()
-        packed = np.empty(n, np.uint32)
-        if equi.shape[2] == 3:
-            # read 4 bytes at every 3-byte pixel start (the 4th byte is ignored later)
-            over = np.ndarray((n - 1,), np.uint32, buffer=equi, strides=(3,))
-            np.copyto(packed[:-1], over)
-            packed[-1:].view(np.uint8)[:3] = flat[-1]
-        else:
-            packed.view(np.uint8).reshape(-1, 4)[:] = flat
+        packed = _pack_column_strips(equi)
         self._packed_key, self._packed, self._packed_sample = key, packed, flat[sample].copy()
+        self._remember(original)
         return packed
+
+    def _remember(self, original):
+        try:
+            self._packed_src = weakref.ref(original)
+        except TypeError:  # e.g. a list: no fast path
+            self._packed_src = None
 
     # -- lookup -------------------------------------------------------------------
     def _plan(self, ws, src_w, src_h, yaw, pitch, fov, out_w, heading, pano_pitch, pano_roll):
@@ -176,17 +220,19 @@ class PerspectiveRenderer:
         np.subtract(gu[:, 1:], gu[:, :-1], out=d)
         _wrap_diff(d, w, q)
         ux3 = ws.ux.reshape(ws.gh, -1, s)
-        np.multiply(d[:, :, None], ws.t, out=ux3)
-        np.add(ux3, gu[:, :-1, None], out=ux3)
+        for k in range(s):  # one pass per sub-column keeps numpy's inner loops long
+            np.multiply(d, ws.t[k], out=q)
+            np.add(q, gu[:, :-1], out=ux3[:, :, k])
         np.divide(ws.ux, w, out=ws.tmp)
         np.floor(ws.tmp, out=ws.tmp)
         np.multiply(ws.tmp, w, out=ws.tmp)
         np.subtract(ws.ux, ws.tmp, out=ws.ux)
-        np.minimum(ws.ux, np.nextafter(np.float32(w), np.float32(0)), out=ws.ux)
+        np.clip(ws.ux, 0.0, np.nextafter(np.float32(w), np.float32(0)), out=ws.ux)  # float32 rounding
         np.subtract(gv[:, 1:], gv[:, :-1], out=d)
         vx3 = ws.vx.reshape(ws.gh, -1, s)
-        np.multiply(d[:, :, None], ws.t, out=vx3)
-        np.add(vx3, gv[:, :-1, None], out=vx3)
+        for k in range(s):
+            np.multiply(d, ws.t[k], out=q)
+            np.add(q, gv[:, :-1], out=vx3[:, :, k])
 
         # change per band along y
         np.subtract(ws.ux[1:], ws.ux[:-1], out=ws.du)
@@ -198,17 +244,28 @@ class PerspectiveRenderer:
         np.less(end, 0.01, out=ws.m1)
         np.greater_equal(end, w - 0.01, out=ws.m2)
         np.logical_or(ws.m1, ws.m2, out=ws.m1)
-        return np.nonzero(ws.m1[:, :out_w])
+        mask = ws.m1[:, :out_w]
+        if not mask.any():
+            return None
+        sb, sx = np.nonzero(mask)
+        # per strip: the slice of (sb, sx) belonging to it
+        bounds = np.searchsorted(sb, np.arange(0, ws.gh - 1 + self.strip_bands, self.strip_bands))
+        return sb, sx, bounds.tolist()
 
-    def _fill_bands(self, ws, seam, b0, b1, out_w, u3, v3, src_w):
+    def _fill_bands(self, ws, seam, b0, b1, out_w, u3, v3, src_w, strip=None):
         """Interpolate source coordinates of bands [b0, b1) into u3, v3 (b1 - b0, step, out_w)."""
-        t = ws.t[None, :, None]
+        t = ws.t_rows
         np.multiply(ws.du[b0:b1, None, :out_w], t, out=u3)
         np.add(u3, ws.ux[b0:b1, None, :out_w], out=u3)
         np.multiply(ws.dv[b0:b1, None, :out_w], t, out=v3)
         np.add(v3, ws.vx[b0:b1, None, :out_w], out=v3)
-        sb, sx = seam
-        lo, hi = np.searchsorted(sb, [b0, b1])
+        if seam is None:
+            return
+        sb, sx, bounds = seam
+        if strip is None:
+            lo, hi = 0, len(sb)
+        else:
+            lo, hi = bounds[strip], bounds[strip + 1]
         if hi > lo:
             bi, cx = sb[lo:hi] - b0, sx[lo:hi]
             w = np.float32(src_w)
@@ -255,22 +312,27 @@ class PerspectiveRenderer:
         out_px = out.reshape(-1, ch)
         if ch == 4:
             out32 = out_px.view(np.uint32).reshape(-1)
+        strip_step = STRIP * (src_h - 1)
         for b0 in range(0, bands, nb):
             b1 = min(b0 + nb, bands)
             k = b1 - b0
-            u3, v3, idx, pix = ws.su[:k], ws.sv[:k], ws.si[:k], ws.sj[:k]
-            self._fill_bands(ws, seam, b0, b1, out_w, u3, v3, src_w)
-            np.copyto(idx, u3, casting="unsafe")  # truncation == floor as u, v >= 0
-            np.copyto(pix.view(np.int32), v3, casting="unsafe")
-            np.multiply(pix.view(np.int32), src_w, out=pix.view(np.int32))
-            np.add(idx, pix.view(np.int32), out=idx)
+            u3, v3, idx, tmp = ws.su[:k], ws.sv[:k], ws.si[:k], ws.sj[:k]
+            self._fill_bands(ws, seam, b0, b1, out_w, u3, v3, src_w, b0 // nb)
+            # strip layout index: u + (u >> 6) * 64 (H - 1) + v * 64 (truncation == floor: u, v >= 0)
+            np.copyto(idx, u3, casting="unsafe")
+            np.copyto(tmp, v3, casting="unsafe")
+            np.left_shift(tmp, _STRIP_SHIFT, out=tmp)
+            np.add(tmp, idx, out=tmp)
+            np.right_shift(idx, _STRIP_SHIFT, out=idx)
+            np.multiply(idx, strip_step, out=idx)
+            np.add(idx, tmp, out=idx)
             p0, p1 = b0 * s * out_w, min(b1 * s, out_h) * out_w
             n = p1 - p0
             flat_idx = idx.reshape(-1)[:n]
             if ch == 4:
                 np.take(packed, flat_idx, out=out32[p0:p1], mode="clip")
                 continue
-            got = pix.reshape(-1)[:n]
+            got = tmp.reshape(-1)[:n].view(np.uint32)
             np.take(packed, flat_idx, out=got, mode="clip")
             # 4-byte stores every 3 bytes, in order: each store's 4th byte is overwritten
             # by the next pixel; the strip's last pixel is copied exactly

@@ -14,7 +14,7 @@ from .render_rays import ray_table
 from .render_scene import RenderScene, assets_near, facades_near, prepare_scene, segments_near
 
 ROAD_RADIUS_FACTOR = 2.5  # road surfaces reach further than objects, so they do not end abruptly
-CHUNK_PIXELS = 1 << 18
+CHUNK_PIXELS = 1 << 19  # rows per chunk = this / width: bounded memory at 8K, little Python overhead
 
 __all__ = ["render_panorama", "prepare_scene", "RenderScene", "encode_jpeg", "write_panorama_jpeg",
            "render_all", "ensure_image", "pano_meta_for_row"]

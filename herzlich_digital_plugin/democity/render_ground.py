@@ -69,52 +69,50 @@ class GroundSegment:
 class GroundMarking:
     frame: LocalFrame
     kind: str
-    scale: float
-    half_across: float
+    width: float
+    length: float
     category: int
     footprint: Footprint
 
 
 def _marking_kind(code):
     code = (code or "").strip()
-    if code.startswith("293"):
-        return "zebra"
-    if code.startswith("294"):
-        return "stop_line"
-    if code.startswith("297"):
-        return "arrow"
-    if code.startswith("341"):
-        return "give_way_line"
-    return "patch"
+    for prefix, kind in (("293", "zebra"), ("294", "stop_line"), ("297", "arrow"), ("341", "give_way_line"),
+                         ("299", "zigzag"), ("237", "bicycle")):
+        if code.startswith(prefix):
+            return kind
+    return "patch"  # solid lines (295, 340 pieces) and anything unknown: the plain rectangle
 
 
-def _marking_extent(kind, scale, size):
-    """Half extents (along, across) of a marking's bounding box in metres."""
-    if kind == "zebra":
-        return 1.5 * scale, max(size, 2.0) / 2.0
-    if kind in ("stop_line", "give_way_line"):
-        return 0.25, max(size, 1.0) / 2.0
-    if kind == "arrow":
-        return 2.5 * scale, 0.6 * scale
-    return 1.0 * scale, max(size, 0.5) / 2.0
-
-
-def marking_mask(kind, s, n, scale, half_across):
-    """Painted area of a marking in its local frame (s along its facing, n across)."""
+def marking_mask(kind, s, n, width, length):
+    """Painted area of a marking in its local frame: s along ``facing`` (towards the traffic it
+    addresses), n across; ``width`` across and ``length`` along are the marking's extents."""
     an = np.abs(n)
+    hw, hl = width / 2.0, length / 2.0
+    box = (np.abs(s) <= hl) & (an <= hw)
     if kind == "zebra":  # bars along the road, 0.5 m wide with 0.5 m gaps, one centred
-        return (np.abs(s) < 1.5 * scale) & (an < half_across) & (np.mod(n + 0.25, 1.0) < 0.5)
-    if kind == "stop_line":
-        return (np.abs(s) < 0.15) & (an < half_across)
-    if kind == "give_way_line":  # dashes across the lane
-        return (np.abs(s) < 0.15) & (an < half_across) & (np.mod(n + 0.25, 0.75) < 0.5)
-    if kind == "arrow":  # shaft from the tail to the head's base, triangular head in front
-        s = s / scale
-        an = an / scale
-        shaft = (s > -2.5) & (s < 1.0) & (an < 0.15)
-        head = (s >= 1.0) & (s < 2.5) & (an < 0.6 * (2.5 - s) / 1.5)
-        return shaft | head
-    return (np.abs(s) < 1.0 * scale) & (an < half_across)
+        return box & (np.mod(n + 0.25, 1.0) < 0.5)
+    if kind == "give_way_line":  # 0.5 m dashes across the lane
+        return box & (np.mod(n + 0.25, 0.75) < 0.5)
+    if kind == "arrow":  # points the way the traffic goes, i.e. against ``facing``
+        t = -s
+        head = length * 0.3
+        shaft = (t >= -hl) & (t < hl - head) & (an < 0.12 * width)
+        tip = (t >= hl - head) & (t <= hl) & (an < hw * (hl - t) / head)
+        return shaft | tip
+    if kind == "zigzag":  # 299: a zigzag line across the width, crossing the axis at the centre
+        period = 1.5
+        wave = (4.0 * np.abs(np.mod(s / period + 0.25, 1.0) - 0.5) - 1.0) * (hw - 0.1)
+        return (np.abs(s) <= hl) & (np.abs(n - wave) < 0.18)
+    if kind == "bicycle":  # two wheels and a frame through the centre
+        r = 0.2 * length
+        ring = np.zeros(np.broadcast(s, n).shape, bool)
+        for c in (-0.27 * length, 0.27 * length):
+            d = np.sqrt((s - c) ** 2 + n * n)
+            ring |= np.abs(d - r) < 0.035 * length
+        frame = (np.abs(s) <= 0.27 * length) & (an < 0.03 * length)
+        return box & (ring | frame)
+    return box
 
 
 def prepare_ground(rs, idx_segments, markings, table, cx, cy, cam_h, sb, cb, road_radius):
@@ -140,15 +138,15 @@ def prepare_ground(rs, idx_segments, markings, table, cx, cy, cam_h, sb, cb, roa
     for m in markings:
         f = np.radians(m.facing)
         frame = LocalFrame.make(cx, cy, m.x, m.y, np.sin(f), np.cos(f), sb, cb)
-        kind = _marking_kind(m.vzkat_code)
-        scale = 1.0 if kind != "arrow" else float(np.clip((m.size or 1.2) / 1.2, 0.5, 3.0))
-        ha, hn = _marking_extent(kind, scale, float(m.size or 0.0))
-        fp = frame.footprint(table, cam_h, -ha, ha, -hn, hn, road_radius)
+        width = max(float(m.size or 0.0), 0.05)
+        length = max(float(m.length if m.length is not None else width), 0.05)
+        fp = frame.footprint(table, cam_h, -length / 2, length / 2, -width / 2, width / 2, road_radius)
         if fp.empty:
             continue
         c = tuple(m.colour or (255, 255, 255))
         yellow = c[0] > 180 and c[1] > 120 and c[2] < 100
-        marks.append(GroundMarking(frame, kind, scale, hn, pal.MARK_YELLOW if yellow else pal.MARK_WHITE, fp))
+        marks.append(GroundMarking(frame, _marking_kind(m.vzkat_code), width, length,
+                                   pal.MARK_YELLOW if yellow else pal.MARK_WHITE, fp))
     return out, marks
 
 
@@ -208,6 +206,6 @@ def ground_categories(segments, markings, r32, v0, g0, g1, width):
     for m in markings:
         for b0, b1, u0, u1 in m.footprint.blocks(g0, g1):
             s, n = m.frame.coords(r32[b0 - v0:b1 - v0, None], u0, u1)
-            hit = marking_mask(m.kind, s, n, m.scale, m.half_across)
+            hit = marking_mask(m.kind, s, n, m.width, m.length)
             cat[b0 - g0:b1 - g0, u0:u1][hit] = m.category
     return cat

@@ -53,7 +53,7 @@ def write_panorama_jpeg(path, rgb, meta, quality=88) -> Path:
 def pano_meta_for_row(row, width, height):
     """PanoMeta of a panorama row of the store (geom: PointZ of the camera's ground point, EPSG:25832)."""
     geom = row["geom"]
-    lat, lon = utm32_to_wgs84(geom.x, geom.y)
+    lon, lat = utm32_to_wgs84(geom.x, geom.y)  # note the (lon, lat) order
     ground = geom.z if geom.has_z else 0.0
     return gpano.PanoMeta(
         lat=float(lat), lon=float(lon),

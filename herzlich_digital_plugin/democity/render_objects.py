@@ -17,6 +17,8 @@ LIGHT_POLE_RADIUS = 0.07
 FACE_OFFSET = 0.03  # the face stands this far in front of its pole's axis
 LIGHT_BOX_RATIO = 2.8  # box height / width
 FLOOR_HEIGHT = 3.1
+# Face height / width when the asset does not say (equilateral triangles, landscape plates).
+_DEFAULT_ASPECT = {"triangle": np.sqrt(3.0) / 2.0, "triangle_down": np.sqrt(3.0) / 2.0, "rectangle": 2.0 / 3.0}
 
 
 @dataclass
@@ -62,14 +64,16 @@ def facade_item(table, cx, cy, cam_h, f_row, colour, sb, cb):
     wall = pal.shade(colour, light)
     # Window spacing varies a little per building, derived from its geometry (deterministic).
     spacing = 2.4 + (int(abs(x1 * 7.0 + y1 * 13.0)) % 7) * 0.15
-    margin = 0.5 * (length - spacing * max(1, int(length // spacing)))
+    n_win = int((length - 0.4) // spacing)  # whole window bays only, centred on the wall
+    margin = 0.5 * (length - spacing * n_win)
     palette = _palette(wall, pal.shade(pal.WINDOW, 0.9 + 0.2 * light), pal.shade(colour, light * 0.62),
                        pal.shade(colour, light * 0.8))
 
     def paint(a_cols, z):
         mask = (z >= 0.0) & (z <= height)
-        af = np.mod(a_cols - margin, spacing)
-        col_win = (af > 0.6) & (af < spacing - 0.6) & (a_cols > 0.7) & (a_cols < length - 0.7)
+        rel = a_cols - margin
+        af = np.mod(rel, spacing)
+        col_win = (af > 0.6) & (af < spacing - 0.6) & (rel >= 0.0) & (rel < n_win * spacing)
         zf = np.mod(z, FLOOR_HEIGHT)
         cat = ((zf > 0.95) & (zf < 2.3) & (z < height - 0.8) & col_win).view(np.uint8)
         cat[z < 0.45] = 2  # plinth
@@ -79,25 +83,29 @@ def facade_item(table, cx, cy, cam_h, f_row, colour, sb, cb):
     return Vertical(t, a, fp, palette, paint)
 
 
-def _shape_inside(shape, x, y, m):
-    """Mask of a sign shape of half-width 1 shrunk by a border of width m (all normalised)."""
+def _shape_inside(shape, x, y, hh, m):
+    """Mask of a sign shape in its face rectangle (half-width 1, half-height hh), shrunk by a border m.
+
+    Every shape is centred on its rectangle, so it lies inside the outline the generator projects.
+    """
     ax = np.abs(x)
+    ay = np.abs(y) * (1.0 / hh)  # circles, octagons and diamonds stretch with the face's aspect
     if shape == "circle":
-        return x * x + y * y < (1.0 - m) ** 2
+        return ax * ax + ay * ay < (1.0 - m) ** 2
     if shape == "octagon":
-        ay = np.abs(y)
         k = 1.0 - m
         return (ax < k) & (ay < k) & (ax + ay < k * np.sqrt(2.0))
     if shape == "diamond":
-        return ax + np.abs(y) < 1.0 - m * np.sqrt(2.0)
+        return ax + ay < 1.0 - m * np.sqrt(2.0)
     if shape in ("triangle", "triangle_down"):
         if shape == "triangle_down":
             y = -y
-        rho = 1.0 / np.sqrt(3.0)  # inradius of a triangle with side 2, centred on its centroid
-        return (y > -(rho - m)) & (ax * (np.sqrt(3.0) / 2.0) + y * 0.5 < rho - m)
+        # Apex (0, hh), base corners (+-1, -hh); distance to the slanted sides, normalised.
+        slant = (2.0 * hh * ax + y - hh) * (1.0 / np.sqrt(4.0 * hh * hh + 1.0))
+        return (y > -hh + m) & (slant < -m)
     if shape == "rectangle":
-        return (ax < 1.0 - m) & (np.abs(y) < 2.0 / 3.0 - m)
-    return (ax < 1.0 - m) & (np.abs(y) < 1.0 - m)  # square and anything unknown
+        return (ax < 1.0 - m) & (np.abs(y) < hh - m)
+    return (ax < 1.0 - m) & (ay < 1.0 - m)  # square and anything unknown
 
 
 def _face_plane(asset):
@@ -106,12 +114,18 @@ def _face_plane(asset):
     return asset.x + FACE_OFFSET * fx, asset.y + FACE_OFFSET * fy, fy, -fx, fx, fy  # q, along e, normal
 
 
-def sign_item(table, cx, cy, cam_h, asset, sb, cb):
+def _face_size(asset, default_ratio):
     half = max(float(asset.size), 0.05) / 2.0
+    fh = getattr(asset, "face_height", None)
+    return half, (float(fh) / 2.0 if fh else half * default_ratio)
+
+
+def sign_item(table, cx, cy, cam_h, asset, sb, cb):
+    half, half_h = _face_size(asset, _DEFAULT_ASPECT.get(asset.shape, 1.0))
+    hh = half_h / half
     cz = float(asset.centre_z)
     qx, qy, ex, ey, fx, fy = _face_plane(asset)
-    t, a, fp = _plane_hits(table, cx, cy, cam_h, qx, qy, ex, ey, -half, half,
-                           cz - 1.2 * half, cz + 1.2 * half, sb, cb)
+    t, a, fp = _plane_hits(table, cx, cy, cam_h, qx, qy, ex, ey, -half, half, cz - half_h, cz + half_h, sb, cb)
     if fp.empty:
         return None
     shape = asset.shape
@@ -125,25 +139,28 @@ def sign_item(table, cx, cy, cam_h, asset, sb, cb):
     def paint(a_cols, z):
         x = a_cols * (1.0 / half)
         y = (z - cz) * (1.0 / half)
-        outer = _shape_inside(shape, x, y, 0.0)
+        outer = _shape_inside(shape, x, y, hh, 0.0)
         if not front:
             return outer, None
-        return outer, (~_shape_inside(shape, x, y, width)).view(np.uint8)
+        return outer, (~_shape_inside(shape, x, y, hh, width)).view(np.uint8)
 
     return Vertical(t, a, fp, palette, paint)
 
 
 def _lit_index(asset):
-    """Which lamp is on: the one closest to the asset's colour, else one chosen by its id."""
+    """Which lamp is on: the one closest to a bright asset colour, else red or green by its id.
+
+    A dark asset colour is the housing's: then the middle (amber) lamp at the face centre stays off,
+    so the centre pixel shows about the housing colour.
+    """
     c = np.asarray(asset.colour or (0, 0, 0), float)
     if c.max() >= 120:
         return int(np.argmin([np.sum((c - np.asarray(on, float)) ** 2) for on in pal.LIGHT_ON]))
-    return int(asset.asset_id) % 3
+    return 2 * (int(asset.asset_id) % 2)
 
 
 def light_item(table, cx, cy, cam_h, asset, sb, cb):
-    half = max(float(asset.size), 0.05) / 2.0
-    half_h = half * LIGHT_BOX_RATIO
+    half, half_h = _face_size(asset, LIGHT_BOX_RATIO)
     cz = float(asset.centre_z)
     qx, qy, ex, ey, fx, fy = _face_plane(asset)
     t, a, fp = _plane_hits(table, cx, cy, cam_h, qx, qy, ex, ey, -half, half, cz - half_h, cz + half_h, sb, cb)
@@ -152,9 +169,10 @@ def light_item(table, cx, cy, cam_h, asset, sb, cb):
     front = (cx - qx) * fx + (cy - qy) * fy > 0
     lit = _lit_index(asset)
     lamps = [pal.LIGHT_ON[i] if i == lit else pal.LIGHT_OFF[i] for i in range(3)]
-    palette = _palette(pal.LIGHT_BOX, *lamps)
-    pitch = 2.0 * half * 0.9  # lamp centre spacing
-    rad2 = (half * 0.72) ** 2
+    housing = asset.colour if asset.colour and max(asset.colour) < 90 else pal.LIGHT_BOX
+    palette = _palette(housing, *lamps)
+    pitch = min(2.0 * half * 0.9, half_h * 0.64)  # lamp centre spacing
+    rad2 = min(half * 0.72, pitch * 0.45) ** 2
 
     def paint(a_cols, z):
         zz = z - cz

@@ -12,7 +12,7 @@ GROUND_COLOURS = np.array([
     (181, 174, 160),  # pavement slabs, beige grey
     (204, 202, 196),  # kerb stones
     (92, 93, 97),  # asphalt
-    (238, 238, 234),  # white markings
+    (242, 242, 238),  # white markings
     (238, 196, 40),  # yellow (temporary) markings
 ], dtype=float)
 N_GROUND = len(GROUND_COLOURS)
@@ -25,7 +25,7 @@ RED = (200, 30, 35)
 BLACK = (25, 25, 25)
 LIGHT_BOX = (32, 34, 36)
 LIGHT_ON = ((230, 40, 35), (245, 170, 20), (40, 205, 90))  # red, amber, green from the top
-LIGHT_OFF = ((70, 28, 26), (72, 56, 24), (24, 62, 38))
+LIGHT_OFF = ((50, 33, 32), (50, 45, 30), (32, 48, 40))  # dark lenses, barely tinted
 WINDOW = (58, 70, 88)
 SUN = (np.sin(np.radians(200.0)), np.cos(np.radians(200.0)))  # sun from the south-south-west
 

@@ -136,19 +136,67 @@ def test_lane_lines_stop_inside_a_junction():
     x_dash = X0 - 300.0 + k * rg.DASH_PERIOD + 0.5  # a dash that lies inside the side road's mouth
     assert abs(x_dash - (X0 + 40)) < LANE
     white = pal.GROUND_COLOURS[pal.MARK_WHITE]
-    plain = render(Scene(GZ, [main_road()], [], []))
-    junction = render(Scene(GZ, [main_road(), side_road()], [], []))
-    assert close(colour_at(plain, x_dash, Y0, 0.0), white, 6)
-    assert close(colour_at(junction, x_dash, Y0, 0.0), pal.GROUND_COLOURS[pal.ASPHALT], 6)
+    cam = (X0 + 32.0, CAM[1])
+    plain = render(Scene(GZ, [main_road()], [], []), cam=cam)
+    junction = render(Scene(GZ, [main_road(), side_road()], [], []), cam=cam)
+    assert close(colour_at(plain, x_dash, Y0, 0.0, cam=cam), white, 6)
+    assert close(colour_at(junction, x_dash, Y0, 0.0, cam=cam), pal.GROUND_COLOURS[pal.ASPHALT], 6)
 
 
-def test_arrow_marking_on_the_road():
-    arrow = SceneAsset(1, "marking", "297", None, X0 + 9.0, CAM[1], 90.0, 0.0, 1.2, "marking", (240, 240, 240), 1)
+def marking(aid, code, x, y, facing, width, length):
+    return SceneAsset(aid, "marking", code, None, x, y, facing, 0.0, width, "marking", (245, 245, 240), 1,
+                      length=length)
+
+
+def test_arrow_marking_points_the_way_of_its_traffic():
+    # Markings face the traffic they address: facing 270 is for traffic driving east, so the head is east.
+    arrow = marking(1, "297", X0 + 9.0, CAM[1], 270.0, 1.0, 5.0)
     img = render(Scene(GZ, [main_road()], [], [arrow]))
     white = pal.GROUND_COLOURS[pal.MARK_WHITE]
+    asphalt = pal.GROUND_COLOURS[pal.ASPHALT]
     assert close(colour_at(img, arrow.x, arrow.y, 0.0), white, 6)  # shaft through the centre
-    assert close(colour_at(img, arrow.x + 1.6, arrow.y + 0.3, 0.0), white, 6)  # wide head in front
-    assert close(colour_at(img, arrow.x - 1.6, arrow.y + 0.3, 0.0), pal.GROUND_COLOURS[pal.ASPHALT], 6)
+    assert close(colour_at(img, arrow.x + 1.4, arrow.y + 0.15, 0.0), white, 6)  # wide head in front
+    assert close(colour_at(img, arrow.x - 1.4, arrow.y + 0.15, 0.0), asphalt, 6)  # narrow shaft behind
+
+
+@pytest.mark.parametrize("code,width,length", [("293", 6.5, 4.0), ("294", 3.1, 0.5), ("341", 3.1, 0.3),
+                                               ("299", 1.3, 6.5), ("237", 0.95, 1.8), ("295", 0.13, 13.0)])
+def test_markings_are_white_at_their_centre_and_stay_in_their_rectangle(code, width, length):
+    m = marking(1, code, X0 + 8.0, CAM[1], 270.0, width, length)
+    base = render(Scene(GZ, [main_road()], [], []))
+    img = render(Scene(GZ, [main_road()], [], [m]))
+    assert close(colour_at(img, m.x, m.y, 0.0), pal.GROUND_COLOURS[pal.MARK_WHITE], 6)
+    # Facing 270: along is -x, across is y. Changed pixels all lie inside the projected rectangle.
+    k = np.linspace(-1, 1, 41)  # dense outline: straight edges project to curves
+    outline = [(m.x + a * length / 2, m.y + b * width / 2) for a, b in
+               list(zip(k, np.ones_like(k))) + list(zip(k, -np.ones_like(k))) +
+               list(zip(np.ones_like(k), k)) + list(zip(-np.ones_like(k), k))]
+    pts = [(x, y, GZ) for x, y in outline]
+    u, v, _ = equirect.world_to_pixel(pts, (CAM[0], CAM[1], GZ + CAM_H), W, H, 90.0)
+    changed_v, changed_u = np.nonzero(np.any(img != base, axis=2))
+    assert len(changed_v) > 0
+    assert changed_v.min() >= v.min() - 1.5 and changed_v.max() <= v.max() + 1.5
+    assert changed_u.min() >= u.min() - 1.5 and changed_u.max() <= u.max() + 1.5
+
+
+@pytest.mark.parametrize("shape,width,face_height", [("rectangle", 0.6, 0.81), ("rectangle", 0.85, 0.28),
+                                                     ("triangle", 0.9, 0.78), ("triangle_down", 0.9, 0.78),
+                                                     ("circle", 0.7, None), ("octagon", 0.8, None)])
+def test_sign_faces_stay_inside_their_face_rectangle(shape, width, face_height):
+    s = SceneAsset(1, "sign", "x", None, X0 + 8.0, Y0 + 4.0, 270.0, 2.3, width, shape, (20, 80, 170), 1,
+                   face_height=face_height)
+    base = render(Scene(GZ, [main_road()], [], []))
+    img = render(Scene(GZ, [main_road()], [], [s]))
+    assert close(colour_at(img, s.x, s.y, s.centre_z), (20, 80, 170))
+    fh = face_height or width
+    pts = [(s.x, s.y + da * width / 2, GZ + s.centre_z + dz * fh / 2) for da in (-1, 1) for dz in (-1, 1)]
+    u, v, _ = equirect.world_to_pixel(pts, (CAM[0], CAM[1], GZ + CAM_H), W, H, 90.0)
+    changed_v, changed_u = np.nonzero(np.any(img != base, axis=2))
+    face = changed_v < v.max() - 1.5  # the pole only shows below the face
+    assert changed_v[face].min() >= v.min() - 1.5
+    assert changed_u[face].min() >= u.min() - 1.5 and changed_u[face].max() <= u.max() + 1.5
+    # The face fills most of the rectangle's height (the shape is centred on it, not on its centroid).
+    assert changed_v.min() <= v.min() + 2
 
 
 def test_facade_hides_a_sign_behind_it():
