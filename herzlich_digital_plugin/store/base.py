@@ -2,7 +2,8 @@
 
 Rows are dicts keyed by the column names of schema.py plus ``geom`` (shapely, EPSG:25832)
 for tables with a geometry. Table and column names are validated against schema.py;
-values always travel as query parameters.
+values always travel as query parameters. SQL text is only ever assembled from
+identifiers that passed ``quote_ident`` (hence the ``# nosec B608`` marks).
 
 Portable SQL for ``execute``/``query``: write psycopg2-style placeholders (``%s`` or
 ``%(name)s``, ``%%`` for a literal percent sign); the GeoPackage backend rewrites them
@@ -21,8 +22,8 @@ from .schema import TABLES_BY_NAME
 Row = Dict[str, Any]
 Where = Optional[Dict[str, Any]]
 
-# Portable placeholders; quoted strings and identifiers are matched so they are left alone.
-_PORTABLE_TOKEN = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|%%|%s|%\((\w+)\)s""")
+# Portable placeholders, read exactly as psycopg2 reads them (also inside quotes).
+_PORTABLE_TOKEN = re.compile(r"%%|%s|%\((\w+)\)s")
 _ORDER = re.compile(r"^\s*(-)?\s*([a-z_][a-z0-9_]*)\s*(?:\s(asc|desc))?\s*$", re.IGNORECASE)
 
 
@@ -37,10 +38,8 @@ def portable_to_qmark(sql):
         if tok == "%s":
             styles.add("positional")
             return "?"
-        if m.group(1):
-            styles.add("named")
-            return ":" + m.group(1)
-        return tok  # a quoted literal or identifier
+        styles.add("named")
+        return ":" + m.group(1)
 
     out = _PORTABLE_TOKEN.sub(repl, sql)
     if len(styles) > 1:
@@ -179,7 +178,7 @@ class Store:
         return ", ".join(quote_ident(c) for c in self._kinds[table])
 
     def _insert_sql(self, table: str, cols: List[str]) -> str:
-        return (f"INSERT INTO {self._table_ref(table)} ({', '.join(quote_ident(c) for c in cols)}) "
+        return (f"INSERT INTO {self._table_ref(table)} ({', '.join(quote_ident(c) for c in cols)}) "  # nosec B608
                 f"VALUES ({', '.join([self._ph] * len(cols))})")
 
     def _where(self, table: str, where: Where, prefix: str = "") -> Tuple[str, list]:
@@ -255,7 +254,7 @@ class Store:
                 yield self
             except BaseException:
                 self._tx_depth = 0
-                self._execute("ROLLBACK")
+                self._safe_rollback()
                 raise
             self._tx_depth = 0
             try:
@@ -351,7 +350,7 @@ class Store:
         """
         self._check_table(table)
         cond, params = self._where(table, where)
-        sql = f"SELECT {self._select_list(table)} FROM {self._table_ref(table)}"
+        sql = f"SELECT {self._select_list(table)} FROM {self._table_ref(table)}"  # nosec B608
         if cond:
             sql += " WHERE " + cond
         sql += self._order_by(table, order_by)
@@ -362,12 +361,12 @@ class Store:
         cur = self._execute(sql, params)
         return [self._decode_row(table, r) for r in cur.fetchall()]
 
-    def iter_select(self, table: str, where: Where = None, order_by=None, chunk: int = 10000) -> Iterator[Row]:
-        """Like select, but fetched page by page (keyset on id) for very large tables."""
+    def iter_select(self, table: str, where: Where = None, chunk: int = 10000) -> Iterator[Row]:
+        """Like select (ordered by id), fetched page by page for very large tables."""
         self._check_table(table)
         last = None
         cond, params = self._where(table, where)
-        base = f"SELECT {self._select_list(table)} FROM {self._table_ref(table)}"
+        base = f"SELECT {self._select_list(table)} FROM {self._table_ref(table)}"  # nosec B608
         while True:
             parts = [cond] if cond else []
             p = list(params)
@@ -385,7 +384,7 @@ class Store:
         """Number of rows matching the filter."""
         self._check_table(table)
         cond, params = self._where(table, where)
-        sql = f"SELECT count(*) FROM {self._table_ref(table)}" + (" WHERE " + cond if cond else "")
+        sql = f"SELECT count(*) FROM {self._table_ref(table)}" + (" WHERE " + cond if cond else "")  # nosec B608
         return int(self._execute(sql, params).fetchone()[0])
 
     def update(self, table: str, id: int, values: Row, expected_version: Optional[int] = None) -> Row:
@@ -408,7 +407,7 @@ class Store:
         params = list(encoded)
         if versioned and "version" not in values:
             sets.append('"version" = "version" + 1')
-        sql = f"UPDATE {self._table_ref(table)} SET {', '.join(sets)} WHERE \"id\" = {self._ph}"
+        sql = f"UPDATE {self._table_ref(table)} SET {', '.join(sets)} WHERE \"id\" = {self._ph}"  # nosec B608
         params.append(V.to_int(id))
         if expected_version is not None:
             sql += f' AND "version" = {self._ph}'
@@ -433,7 +432,8 @@ class Store:
         t = self._check_table(table)
         if t.append_only:
             raise AppendOnlyError(f"{table} is append-only: rows are never deleted")
-        cur = self._execute(f'DELETE FROM {self._table_ref(table)} WHERE "id" = {self._ph}', [V.to_int(id)])
+        sql = f'DELETE FROM {self._table_ref(table)} WHERE "id" = {self._ph}'  # nosec B608
+        cur = self._execute(sql, [V.to_int(id)])
         return cur.rowcount > 0
 
     # ------------------------------------------------------------------ spatial
@@ -470,6 +470,8 @@ class Store:
         which GeoPackage needs since sqlite does not know those types.
         """
         cur = self._execute(self._native_sql(sql), self._adapt_params(params))
+        if cur.description is None:  # not a statement that returns rows
+            return []
         names = [d[0] for d in cur.description]
         if isinstance(decode_as, str):
             self._check_table(decode_as)

@@ -80,7 +80,8 @@ _GPKG_CORE = (
 _SRS_ROWS = (
     ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined cartesian coordinate reference system"),
     ("Undefined geographic SRS", 0, "NONE", 0, "undefined", "undefined geographic coordinate reference system"),
-    ("WGS 84 geodetic", 4326, "EPSG", 4326, WKT_4326, "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"),
+    ("WGS 84 geodetic", 4326, "EPSG", 4326, WKT_4326,
+     "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"),
     ("ETRS89 / UTM zone 32N", SRID, "EPSG", SRID, WKT_25832, "ETRS89 / UTM zone 32N, metres"),
 )
 

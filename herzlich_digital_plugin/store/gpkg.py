@@ -2,6 +2,7 @@
 import math
 import os
 import sqlite3
+import struct
 from datetime import date, datetime
 from typing import List, Optional, Tuple
 
@@ -17,6 +18,8 @@ from .migrations import migrate
 
 BUSY_TIMEOUT_S = 30.0
 _NEAREST_START_RADIUS = 25.0  # metres; grows x4 until k rows are found
+_BULK_RTREE_MIN_ROWS = 500  # below this the trigger path is as fast and simpler
+_read_envelope = struct.Struct("<4d").unpack_from
 
 
 class GeoPackageStore(Store):
@@ -51,14 +54,27 @@ class GeoPackageStore(Store):
     # ------------------------------------------------------------------ sqlite plumbing
 
     def _register_functions(self):
-        """The SQL functions the standard rtree triggers call (GDAL/QGIS bring their own)."""
+        """The SQL functions the standard rtree triggers call (GDAL/QGIS bring their own).
+
+        They run five times per inserted row, so the common case (our own blobs:
+        little endian, xy envelope, not empty, flags byte 0x03) reads the header directly.
+        """
         env = self._envelope
+        read_double = struct.Struct("<d").unpack_from
 
         def is_empty(blob):
-            return None if blob is None else int(gpkg_is_empty(blob))
+            if blob is None:
+                return None
+            return 0 if blob[3] == 0x03 else int(gpkg_is_empty(blob))
 
         def part(i):
+            offset = 8 + 8 * i
+
             def fn(blob):
+                if blob is None:
+                    return None
+                if blob[3] == 0x03:
+                    return read_double(blob, offset)[0]
                 e = env(blob)
                 return None if e is None else e[i]
             return fn
@@ -132,6 +148,46 @@ class GeoPackageStore(Store):
     def _insert_row(self, table, cols, values):
         return self._execute(self._insert_sql(table, cols), values).lastrowid
 
+    def _bulk_insert(self, table, cols, rows):
+        """executemany; for big batches the rtree is filled directly instead of by trigger.
+
+        The rtree insert trigger calls five SQL functions per row, which are Python
+        functions here and cost more than the insert itself. Inside our write
+        transaction (BEGIN IMMEDIATE: nobody else can write) the trigger is dropped,
+        rows get explicit ids, the rtree rows are computed from the blob headers, and
+        the trigger is restored before commit, so other writers never see the difference.
+        """
+        if ddl.GEOM not in cols or len(rows) < _BULK_RTREE_MIN_ROWS or not self._tx_depth:
+            return super()._bulk_insert(table, cols, rows)
+        if "id" in cols:
+            ids = [r[cols.index("id")] for r in rows]
+            if None in ids:  # sqlite picks those ids: we could not index them here
+                return super()._bulk_insert(table, cols, rows)
+        else:
+            start = self._execute(
+                f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), "  # nosec B608
+                f"coalesce((SELECT max(\"id\") FROM {self._table_ref(table)}), 0)) + 1", (table,)).fetchone()[0]
+            ids = range(start, start + len(rows))
+            cols = ["id", *cols]
+            rows = [(i, *r) for i, r in zip(ids, rows)]
+        trigger = ddl.rtree_name(table) + "_insert"
+        saved = self._execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                              (trigger,)).fetchone()
+        if saved is None:  # someone removed the spatial index: nothing to maintain
+            return super()._bulk_insert(table, cols, rows)
+        self._execute(f'DROP TRIGGER "{trigger}"')
+        try:
+            self._executemany(self._insert_sql(table, cols), rows)
+            gi = cols.index(ddl.GEOM)
+            entries = []
+            for i, row in zip(ids, rows):
+                e = _blob_envelope(row[gi])
+                if e is not None:
+                    entries.append((i, *e))
+            self._executemany(f'INSERT OR REPLACE INTO "{ddl.rtree_name(table)}" VALUES (?, ?, ?, ?, ?)', entries)
+        finally:
+            self._execute(saved[0])
+
     def _after_write(self, table, cols, rows, explicit_ids):
         """Grow the layer extent in gpkg_contents (GDAL/QGIS read it as the layer extent)."""
         if ddl.GEOM not in cols:
@@ -140,10 +196,7 @@ class GeoPackageStore(Store):
         minx = miny = math.inf
         maxx = maxy = -math.inf
         for row in rows:
-            blob = row[gi]
-            if blob is None:
-                continue
-            e = gpkg_envelope(blob)
+            e = _blob_envelope(row[gi])
             if e is None:
                 continue
             minx, maxx = min(minx, e[0]), max(maxx, e[1])
@@ -168,7 +221,7 @@ class GeoPackageStore(Store):
         """Rows whose rtree box overlaps ``bounds`` (None: all rows with a geometry)."""
         cols = ", ".join("t." + ddl.quote_ident(c) for c in self._kinds[table])
         rtree = ddl.quote_ident(ddl.rtree_name(table))
-        sql = f"SELECT {cols} FROM {self._table_ref(table)} AS t JOIN {rtree} AS r ON t.\"id\" = r.id"
+        sql = f"SELECT {cols} FROM {self._table_ref(table)} AS t JOIN {rtree} AS r ON t.\"id\" = r.id"  # nosec B608
         conds, params = [], []
         if bounds is not None:
             xmin, ymin, xmax, ymax = bounds
@@ -200,12 +253,12 @@ class GeoPackageStore(Store):
         dist = _point_distance(x, y) if t.geometry_type.startswith("POINT") else _geom_distance(x, y)
         extent = self._execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?",
                                (table,)).fetchone()
-        if extent is None or extent[0] is None:
-            return []
+        if extent is not None and None in extent:
+            extent = None  # unknown extent (another writer did not record it): scan everything
         radius = max_distance if max_distance is not None else _NEAREST_START_RADIUS
         while True:
-            covers_all = (x - radius <= extent[0] and y - radius <= extent[1]
-                          and x + radius >= extent[2] and y + radius >= extent[3])
+            covers_all = extent is None or (x - radius <= extent[0] and y - radius <= extent[1]
+                                            and x + radius >= extent[2] and y + radius >= extent[3])
             bounds = None if covers_all else (x - radius, y - radius, x + radius, y + radius)
             found = [(r, dist(r["geom"])) for r in self._rtree_query(table, where, bounds)]
             limit = radius if max_distance is None else min(radius, max_distance)
@@ -226,7 +279,7 @@ class GeoPackageStore(Store):
     def _read_version(self) -> Optional[int]:
         if not self._table_exists(ddl.META_TABLE):
             return None
-        return self._execute(f"SELECT max(version) FROM {ddl.META_TABLE}").fetchone()[0]
+        return self._execute(f"SELECT max(version) FROM {ddl.META_TABLE}").fetchone()[0]  # nosec B608
 
     def _table_exists(self, name):
         return self._execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
@@ -250,6 +303,15 @@ class GeoPackageStore(Store):
         """("ogr", "<path>|layername=<table>")."""
         self._check_table(table)
         return "ogr", f"{self.path}|layername={table}"
+
+
+def _blob_envelope(blob):
+    """(minx, maxx, miny, maxy) of a geometry blob, None for NULL or empty."""
+    if blob is None:
+        return None
+    if blob[3] == 0x03:  # our own blobs: little endian with an xy envelope
+        return _read_envelope(blob, 8)
+    return gpkg_envelope(blob)
 
 
 def _point_distance(x, y):

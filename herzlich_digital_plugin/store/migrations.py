@@ -66,10 +66,12 @@ def migrate(store, create: bool) -> int:
                 for m in sorted(MIGRATIONS, key=lambda m: m.version):
                     _stamp(store, m)
             else:
+                store.schema_version = current  # migrations may look at the version they start from
                 for m in sorted(MIGRATIONS, key=lambda m: m.version):
                     if m.version > current:
                         m.apply(store)
                         _stamp(store, m)
+                        store.schema_version = m.version
     except PermissionDeniedError as exc:
         raise SchemaVersionError(
             f"{store.describe()} is at schema {current or 0} but this version of Herzlich Digital needs "
@@ -85,6 +87,6 @@ def _check_not_newer(store, current, latest):
 
 
 def _stamp(store, migration):
-    store.execute(f"INSERT INTO {store._table_ref_meta()} (version, applied_at, description) "
+    store.execute(f"INSERT INTO {store._table_ref_meta()} (version, applied_at, description) "  # nosec B608
                   "VALUES (%s, %s, %s)",
                   (migration.version, datetime.now(timezone.utc), migration.description))

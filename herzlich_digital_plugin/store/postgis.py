@@ -22,6 +22,7 @@ except ImportError:  # only needed when a PostGIS store is opened
     psycopg2 = None
 
 _CONN_KEYS = ("service", "host", "hostaddr", "port", "dbname", "user", "sslmode")
+CONNECT_TIMEOUT_S = 10
 
 
 class _EWKB:
@@ -49,8 +50,11 @@ class PostGISStore(Store):
         self.schema = schema
         self.conninfo = conninfo
         super().__init__(conninfo)
+        extra = {"application_name": "herzlich_digital"}
+        if "connect_timeout" not in _dsn_parts(conninfo):
+            extra["connect_timeout"] = CONNECT_TIMEOUT_S  # never hang QGIS on an unreachable server
         try:
-            self._conn = psycopg2.connect(conninfo, application_name="herzlich_digital")
+            self._conn = psycopg2.connect(conninfo, **extra)
         except psycopg2.Error as exc:
             raise _translate(exc) from exc
         try:
@@ -71,7 +75,7 @@ class PostGISStore(Store):
                             "ON n.oid = e.extnamespace WHERE e.extname = 'postgis'").fetchone()
         path = [self.schema] + [n for n in (row[0] if row else None, "public") if n and n != self.schema]
         self._execute("SELECT set_config('search_path', %s, false)",
-                      (", ".join(ddl.quote_ident(p) for p in dict.fromkeys(path)),))
+                      (", ".join('"' + p.replace('"', '""') + '"' for p in dict.fromkeys(path)),))
 
     def _register_types(self):
         """Geometries arrive as shapely, NUMERIC as float (as sqlite would return)."""
@@ -84,17 +88,17 @@ class PostGISStore(Store):
             psycopg2.extensions.DECIMAL.values, "HD_DEC2FLOAT", lambda v, cur: None if v is None else float(v))
         psycopg2.extensions.register_type(dec, self._conn)
 
-    def _execute(self, sql, params=()):
-        cur = self._conn.cursor()
+    def _execute(self, sql, params=None):
         try:
-            cur.execute(sql, params if params else None)
+            cur = self._conn.cursor()
+            cur.execute(sql, params)
         except psycopg2.Error as exc:
             raise _translate(exc) from exc
         return cur
 
     def _executemany(self, sql, seq):
-        cur = self._conn.cursor()
         try:
+            cur = self._conn.cursor()
             cur.executemany(sql, seq)
         except psycopg2.Error as exc:
             raise _translate(exc) from exc
@@ -151,17 +155,16 @@ class PostGISStore(Store):
             write("\t".join([_copy_field(v) for v in row]))
             write("\n")
         buf.seek(0)
-        cur = self._conn.cursor()
         sql = f"COPY {self._table_ref(table)} ({', '.join(ddl.quote_ident(c) for c in cols)}) FROM STDIN"
         try:
-            cur.copy_expert(sql, buf)
+            self._conn.cursor().copy_expert(sql, buf)
         except psycopg2.Error as exc:
             raise _translate(exc) from exc
 
     def _after_write(self, table, cols, rows, explicit_ids):
         # Rows inserted with explicit ids do not advance the identity sequence.
         if explicit_ids:
-            self._execute(f"SELECT setval(pg_get_serial_sequence(%s, 'id'), "
+            self._execute(f"SELECT setval(pg_get_serial_sequence(%s, 'id'), "  # nosec B608
                           f"(SELECT max(\"id\") FROM {self._table_ref(table)}))",
                           (self._table_ref(table),))
 
@@ -172,7 +175,7 @@ class PostGISStore(Store):
     def in_bbox(self, table, xmin, ymin, xmax, ymax, where: Where = None) -> List[Row]:
         self._check_spatial(table)
         env = f"ST_MakeEnvelope(%s, %s, %s, %s, {SRID})"
-        sql = (f"SELECT {self._select_list(table)} FROM {self._table_ref(table)} "
+        sql = (f"SELECT {self._select_list(table)} FROM {self._table_ref(table)} "  # nosec B608
                f'WHERE "geom" && {env} AND ST_Intersects("geom", {env})')
         params = [xmin, ymin, xmax, ymax] * 2
         cond, wparams = self._where(table, where)
@@ -183,25 +186,36 @@ class PostGISStore(Store):
         return [self._decode_row(table, r) for r in self._execute(sql, params).fetchall()]
 
     def nearest(self, table, x, y, k=1, max_distance=None, where: Where = None) -> List[Tuple[Row, float]]:
-        """KNN through the GiST index (``<->``), ties broken by id."""
+        """KNN through the GiST index (``<->``), ties broken by id.
+
+        Two indexed queries: the k-th smallest distance first (``ORDER BY geom <-> p``
+        alone, since a second sort key makes the planner give up the KNN index scan),
+        then the rows within that distance ordered by (distance, id).
+        """
         self._check_spatial(table)
         if k <= 0:
             return []
         p = self._POINT
-        sql = (f"SELECT {self._select_list(table)}, ST_Distance(\"geom\", {p}) "
-               f'FROM {self._table_ref(table)} WHERE "geom" IS NOT NULL AND NOT ST_IsEmpty("geom")')
-        params = [x, y]
+        filters = ['"geom" IS NOT NULL', 'NOT ST_IsEmpty("geom")']
+        fparams = []
         if max_distance is not None:
-            sql += f' AND ST_DWithin("geom", {p}, %s)'
-            params += [x, y, max_distance]
+            filters.append(f'ST_DWithin("geom", {p}, %s)')
+            fparams += [x, y, max_distance]
         cond, wparams = self._where(table, where)
         if cond:
-            sql += " AND " + cond
-            params += wparams
-        sql += f' ORDER BY "geom" <-> {p}, "id" LIMIT %s'
-        params += [x, y, int(k)]
+            filters.append(cond)
+            fparams += wparams
+        base = f"FROM {self._table_ref(table)} WHERE " + " AND ".join(filters)
+        dists = self._execute(f'SELECT "geom" <-> {p} {base} ORDER BY "geom" <-> {p} LIMIT %s',
+                              [x, y, *fparams, x, y, int(k)]).fetchall()
+        if not dists:
+            return []
+        reach = float(dists[-1][0])
+        reach += 1e-9 * max(1.0, reach)  # <-> and ST_DWithin may differ in the last bit
+        sql = (f"SELECT {self._select_list(table)}, ST_Distance(\"geom\", {p}) AS hd_distance {base} "
+               f'AND ST_DWithin("geom", {p}, %s) ORDER BY hd_distance, "id" LIMIT %s')
         out = []
-        for raw in self._execute(sql, params).fetchall():
+        for raw in self._execute(sql, [x, y, *fparams, x, y, reach, int(k)]).fetchall():
             out.append((self._decode_row(table, raw[:-1]), float(raw[-1])))
         return out
 
@@ -218,7 +232,7 @@ class PostGISStore(Store):
     def _read_version(self) -> Optional[int]:
         if self._regclass(ddl.META_TABLE) is None:
             return None
-        return self._execute(f"SELECT max(version) FROM {self._table_ref_meta()}").fetchone()[0]
+        return self._execute(f"SELECT max(version) FROM {self._table_ref_meta()}").fetchone()[0]  # nosec B608
 
     def _has_user_tables(self):
         return any(self._regclass(name) is not None for name in self._kinds)
@@ -249,7 +263,8 @@ class PostGISStore(Store):
         """
         t = self._check_table(table)
         info = _dsn_parts(self.conninfo)
-        parts = [f"{k}={_uri_quote(info[k])}" for k in _CONN_KEYS if info.get(k)]
+        parts = [f"{k}={info[k] if k == 'port' and info[k].isdigit() else _uri_quote(info[k])}"
+                 for k in _CONN_KEYS if info.get(k)]
         if authcfg:
             parts.append(f"authcfg={_uri_quote(authcfg)}")
         parts.append("key='id'")

@@ -1,0 +1,79 @@
+"""Shared pytest fixtures.
+
+Store fixtures: ``store`` gives a fresh, empty store and runs the test once per backend
+("gpkg", "postgis"); ``empty_store_uri`` gives a location with nothing in it yet. The
+PostgreSQL cluster is started once per session (tests/pg_server.py); each test gets its
+own database copied from a prepared template, which takes a fraction of a second.
+"""
+import os
+import sys
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from pg_server import PostgresServer, PostgresUnavailable  # noqa: E402
+
+TEMPLATE_EMPTY = "hd_tpl_empty"  # PostGIS extension only
+TEMPLATE_READY = "hd_tpl_ready"  # plus the current schema and the hd_* roles
+
+BACKENDS = ("gpkg", "postgis")
+
+
+# ---------------------------------------------------------------------------- PostGIS
+
+@pytest.fixture(scope="session")
+def postgis_server():
+    """A running PostgreSQL + PostGIS cluster; FAILS (never skips) without the binaries."""
+    try:
+        server, problem = PostgresServer().start(), None
+    except PostgresUnavailable as exc:
+        problem = str(exc)
+    if problem:
+        pytest.fail(problem, pytrace=False)
+    try:
+        from herzlich_digital_plugin.store.postgis_setup import setup_shared_database
+        server.create_database(TEMPLATE_EMPTY, postgis=True)
+        server.create_database(TEMPLATE_READY, template=TEMPLATE_EMPTY)
+        setup_shared_database(server.conninfo(TEMPLATE_READY))
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgis_db(request, postgis_server):
+    """Factory: a new database from a template, dropped after the test; returns its conninfo."""
+    def make(template=TEMPLATE_READY):
+        name = postgis_server.create_database(template=template)
+        request.addfinalizer(lambda: postgis_server.drop_database(name))
+        return postgis_server.conninfo(name)
+    return make
+
+
+# ---------------------------------------------------------------------------- both backends
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    return request.param
+
+
+@pytest.fixture
+def empty_store_uri(request, backend, tmp_path):
+    """Where a new store can be created: a .gpkg path or an empty PostGIS database."""
+    if backend == "gpkg":
+        return str(tmp_path / "store.gpkg")
+    return request.getfixturevalue("postgis_db")(TEMPLATE_EMPTY)
+
+
+@pytest.fixture
+def store(request, backend, tmp_path):
+    """A fresh, empty store of the current schema."""
+    from herzlich_digital_plugin.store import open_store
+    if backend == "gpkg":
+        uri = str(tmp_path / "store.gpkg")
+    else:
+        uri = request.getfixturevalue("postgis_db")(TEMPLATE_READY)
+    s = open_store(uri)
+    yield s
+    s.close()
