@@ -3,7 +3,7 @@ from typing import List
 
 import numpy as np
 
-from .geometry import cumulative_length, offset_polyline, sample
+from .geometry import PolylineSet, offset_polyline
 from .randomness import rng_for
 from .scene_model import Facade
 from .spatial import densify_segments, pairs_within
@@ -38,34 +38,33 @@ def build_facades(network: Network, seed: int) -> List[Facade]:
         (1.0 if degree[n] == 2 else 0.0)
         for n in range(len(network.nodes))])
 
-    starts, ends, edge_of = [], [], []
+    lines, line_s, line_f = [], [], []
     for e, road in enumerate(network.roads):
-        a, b = network.edge_nodes[e]
-        for side in (1.0, -1.0):
+        for side in (1.0, -1.0):  # line 2e is right of the edge's direction, 2e + 1 left
             setback = rng.uniform(*SETBACK_RANGE)
-            line = offset_polyline(road.coords, side * (half[e] + pave[e] + setback))
-            length = cumulative_length(line)[-1]
-            s0, s1 = node_clear[a], length - node_clear[b]
-            if s1 - s0 < FRONT_WIDTH_RANGE[0]:
-                continue
-            n_max = int((s1 - s0) / FRONT_WIDTH_RANGE[0]) + 1
-            widths = rng.uniform(*FRONT_WIDTH_RANGE, n_max)
-            gaps = np.where(rng.random(n_max) < GAP_SHARE, rng.uniform(*GAP_RANGE, n_max), 0.0)
-            first = s0 + np.concatenate([[0.0], np.cumsum(widths + gaps)[:-1]])
-            last = first + widths
-            ok = last <= s1
-            if not ok.any():
-                continue
-            p0 = sample(line, first[ok])[0]
-            p1 = sample(line, last[ok])[0]
-            if side < 0:  # keep every façade's (x1, y1) -> (x2, y2) with the road on its left
-                p0, p1 = p1, p0
-            starts.append(p0)
-            ends.append(p1)
-            edge_of.append(np.full(ok.sum(), e))
-    if not starts:
+            lines.append(offset_polyline(road.coords, side * (half[e] + pave[e] + setback)))
+    polys = PolylineSet(lines)
+    for k, length in enumerate(polys.lengths):
+        a, b = network.edge_nodes[k // 2]
+        s0, s1 = node_clear[a], length - node_clear[b]
+        if s1 - s0 < FRONT_WIDTH_RANGE[0]:
+            continue
+        n_max = int((s1 - s0) / FRONT_WIDTH_RANGE[0]) + 1
+        widths = rng.uniform(*FRONT_WIDTH_RANGE, n_max)
+        gaps = np.where(rng.random(n_max) < GAP_SHARE, rng.uniform(*GAP_RANGE, n_max), 0.0)
+        first = s0 + np.concatenate([[0.0], np.cumsum(widths + gaps)[:-1]])
+        last = first + widths
+        ok = last <= s1
+        line_s.append(np.column_stack([first[ok], last[ok]]))
+        line_f.append(np.full(ok.sum(), k))
+    if not line_s:
         return []
-    p0, p1 = np.vstack(starts), np.vstack(ends)
+    se = np.vstack(line_s)
+    which = np.concatenate(line_f)
+    p0 = polys.sample(which, se[:, 0])[0]
+    p1 = polys.sample(which, se[:, 1])[0]
+    left = which % 2 == 1  # keep every façade's (x1, y1) -> (x2, y2) with the road on its left
+    p0[left], p1[left] = p1[left].copy(), p0[left].copy()
     keep = _clear_of_roads(network, p0, p1, half, pave)
     p0, p1 = p0[keep], p1[keep]
     n = len(p0)

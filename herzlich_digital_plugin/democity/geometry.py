@@ -104,3 +104,38 @@ def point_segment_distance(p, a, b) -> np.ndarray:
     t = np.clip(np.sum((p - a) * ab, axis=-1) / denom, 0.0, 1.0)
     proj = a + ab * t[..., None]
     return np.hypot(p[..., 0] - proj[..., 0], p[..., 1] - proj[..., 1])
+
+
+class PolylineSet:
+    """Many polylines sampled in one vectorised call: ``sample(line_index, s)``."""
+
+    def __init__(self, lines):
+        self.lines = [np.asarray(c, dtype=float) for c in lines]
+        counts = np.array([len(c) for c in self.lines])
+        self.first = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        self.last = self.first + counts - 1
+        self.verts = np.vstack(self.lines) if self.lines else np.zeros((0, 2))
+        cums = [cumulative_length(c) for c in self.lines]
+        self.lengths = np.array([c[-1] for c in cums])
+        # Lines laid end to end on one axis, 1 m apart, so one searchsorted finds every segment.
+        self.base = np.concatenate([[0.0], np.cumsum(self.lengths + 1.0)[:-1]])
+        self.keys = np.concatenate([b + c for b, c in zip(self.base, cums)]) if cums else np.zeros(0)
+        d = np.diff(self.verts, axis=0)
+        self.seg_bearing = np.concatenate([np.atleast_1d(bearing_between(0.0, 0.0, d[:, 0], d[:, 1])), [0.0]]) \
+            if len(self.verts) > 1 else np.zeros(len(self.verts))
+
+    def sample(self, line, s):
+        """Points (n, 2) and segment bearings (n,) at arc lengths s along lines ``line``."""
+        line = np.atleast_1d(np.asarray(line, dtype=np.int64))
+        s = np.clip(np.atleast_1d(np.asarray(s, dtype=float)), 0.0, self.lengths[line])
+        g = self.base[line] + s
+        i = np.searchsorted(self.keys, g, side="right") - 1
+        i = np.clip(i, self.first[line], self.last[line] - 1)
+        seg = self.keys[i + 1] - self.keys[i]
+        t = np.where(seg > 0, (g - self.keys[i]) / np.where(seg > 0, seg, 1.0), 0.0)
+        pts = self.verts[i] + (self.verts[i + 1] - self.verts[i]) * t[:, None]
+        end = s >= self.lengths[line]
+        pts[end] = self.verts[self.last[line][end]]
+        start = s <= 0.0
+        pts[start] = self.verts[self.first[line][start]]
+        return pts, self.seg_bearing[i]

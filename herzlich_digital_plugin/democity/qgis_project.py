@@ -3,6 +3,7 @@
 Layers, bottom to top: roads, panoramas by campaign, detections and assets by class and review status, sensors,
 roadworks. Works for any store (GeoPackage or PostGIS), not just the demo.
 """
+import os
 from pathlib import Path
 
 from qgis.core import (
@@ -161,6 +162,9 @@ def write_demo_project(store_path, project_path, size: str = "demo") -> Path:
     extent = QgsRectangle(roads.extent())
     extent.scale(1.05)
     project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, project.crs()))
+    # The plugin finds its store through this entry; relative, so the folder can be moved or shared.
+    project.writeEntry("herzlich_digital", "store",
+                       os.path.relpath(Path(store_path).resolve(), project_path.resolve().parent))
     if not project.write(str(project_path)):
         raise OSError(tr("The project could not be written to {path}").format(path=project_path))
     return project_path

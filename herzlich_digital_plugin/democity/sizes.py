@@ -14,6 +14,10 @@ SIGNS_PER_KM = 56.8  # about 22,000 signs over the city's road length
 MARKINGS_PER_KM = 55.5  # about 21,500 markings
 
 
+# A handful of streams with a whole year of values in the demo (weekly and seasonal patterns to look at).
+YEAR_STREAMS = ("nt_west_ost", "nt_west_v", "radar_v", "ph_rathaus_occ", "umwelt_t")
+
+
 @dataclass(frozen=True)
 class SizeSpec:
     name: str
@@ -22,7 +26,8 @@ class SizeSpec:
     clip_to_target: bool  # cut the centre network down to the target length
     image_width: int
     image_height: int
-    observation_days: int  # days of 15-minute sensor values written to the store
+    observation_days: int  # days of 15-minute sensor values written to the store for every stream
+    year_streams: tuple = ()  # streams (sensors.StreamSpec.key) that get a whole year instead
 
     @property
     def target_road_length(self) -> float:
@@ -30,8 +35,8 @@ class SizeSpec:
 
 
 SIZES = {
-    "test": SizeSpec("test", 150, False, True, 2048, 1024, 56),
-    "demo": SizeSpec("demo", 1500, False, False, 2048, 1024, 365),
+    "test": SizeSpec("test", 150, False, True, 2048, 1024, 14),
+    "demo": SizeSpec("demo", 1500, False, False, 2048, 1024, 56, YEAR_STREAMS),
     "city": SizeSpec("city", 100600, True, False, 8192, 4096, 56),
 }
 

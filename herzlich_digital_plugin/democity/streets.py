@@ -32,9 +32,9 @@ _CORE_NODES = {
 
 # name, class, lanes, speed limit, oneway, points (junction names or (east, north) offsets)
 _CORE_STREETS = (
-    ("Nordtangente", "primary", 4, 50, 0, [(-450.0, 648.0), "NB", (150.0, 645.0), "NM", (560.0, 610.0)]),
+    ("Nordtangente", "primary", 4, 50, 0, [(-380.0, 650.0), "NB", (150.0, 645.0), "NM", (530.0, 612.0)]),
     ("Mannheimer Straße", "secondary", 2, 50, 0, ["F", (200.0, 360.0), (330.0, 470.0), "NM"]),
-    ("Pariser Straße", "primary", 4, 50, 0, ["R", (-470.0, 25.0), (-560.0, 40.0)]),
+    ("Pariser Straße", "primary", 4, 50, 0, ["R", (-470.0, 25.0), (-520.0, 38.0)]),
     ("Burgstraße", "secondary", 2, 50, 0, ["R", "B1", (-210.0, 450.0), "NB"]),
     ("Maxstraße", "residential", 2, 30, 0, [(-360.0, 272.0), "B1", "MX", "F"]),
     ("Rathausplatz", "residential", 2, 30, 0, ["RF", (-100.0, 120.0), "MX"]),
@@ -42,10 +42,10 @@ _CORE_STREETS = (
     ("Marktstraße", "residential", 1, 30, 1, ["M", (150.0, 8.0), "S"]),
     ("Fruchthallstraße", "secondary", 2, 50, 0, ["R", "RF", "M"]),
     ("Spittelstraße", "residential", 1, 30, 1, ["S", (190.0, 160.0), "F"]),
-    ("Eisenbahnstraße", "secondary", 2, 50, 0, ["M", (45.0, -150.0), "E1", (0.0, -480.0), (-4.0, -530.0)]),
+    ("Eisenbahnstraße", "secondary", 2, 50, 0, ["M", (45.0, -150.0), "E1", (0.0, -480.0), (-3.0, -500.0)]),
     ("Lauterstraße", "residential", 2, 30, 0, ["R", (-160.0, -170.0), "E1"]),
-    ("Schillerstraße", "residential", 2, 30, 0, ["E1", (140.0, -270.0), (250.0, -250.0), (360.0, -242.0)]),
-    ("Berliner Straße", "secondary", 2, 50, 0, ["S", (430.0, 5.0), (520.0, -10.0)]),
+    ("Schillerstraße", "residential", 2, 30, 0, ["E1", (140.0, -270.0), (250.0, -250.0), (330.0, -243.0)]),
+    ("Berliner Straße", "secondary", 2, 50, 0, ["S", (430.0, 5.0), (480.0, -5.0)]),
 )
 
 CORE_STREET_NAMES = tuple(s[0] for s in _CORE_STREETS)
@@ -71,8 +71,12 @@ _NAME_STEMS = (
     "Lauter", "Glan", "Alsenz", "Eisbach", "Otterbach", "Erfenbach", "Siegelbach", "Mölschbach",
     "Dansenberg", "Hohenecken", "Erzhütten", "Morlauter", "Wiesenthal", "Bännjerrück", "Lämmchesberg",
     "Betzenberg", "Galgenberg", "Kotten", "Buchenloch", "Rotenberg", "Hagelgrube", "Am Fischerrück",
+    "Apfel", "Birnen", "Brunnen", "Burg", "Dahlien", "Efeu", "Elster", "Farn", "Feld", "Felsen", "Flur",
+    "Gänseblümchen", "Hainbuchen", "Hecken", "Hirsch", "Hopfen", "Iris", "Kamille", "Klee", "Kranich",
+    "Krokus", "Lavendel", "Lerchen", "Löwenzahn", "Magnolien", "Mohn", "Mühlen", "Narzissen", "Pirol",
+    "Primel", "Reh", "Rotdorn", "Salbei", "Schwanen", "Specht", "Star", "Thymian", "Wachtel", "Zeisig",
 )
-_NAME_SUFFIXES = ("straße", "weg", "ring", "gasse", "allee", "pfad")
+_NAME_SUFFIXES = ("straße", "weg", "ring", "gasse", "allee", "pfad", "steig")
 
 _DISTRICT_SPACING = (150.0, 120.0)  # block size east-west, north-south
 _DISTRICT_MARGIN = 90.0  # free band between the real centre and the generated districts
@@ -134,6 +138,7 @@ def build_network(spec: SizeSpec, seed: int) -> Network:
         rng = rng_for(seed, "streets")
         attrs, edges = _add_districts(rng, attrs, edges, spec.target_road_length)
         edges = _select_nearest(edges, spec.target_road_length)
+        _name_streets(rng, attrs, edges)
     if spec.clip_to_target:
         edges = _clip_to_length(edges, spec.target_road_length)
     return _assemble(attrs, edges)
@@ -273,7 +278,6 @@ def _add_districts(rng, attrs, edges, target: float):
 
     arterial_i = (ii % _ARTERIAL_EVERY) == 0
     arterial_j = (jj % _ARTERIAL_EVERY) == 0
-    names = _name_pool(rng)
     arterials = list(_ARTERIAL_NAMES)
     rng.shuffle(arterials)
 
@@ -320,7 +324,7 @@ def _add_districts(rng, attrs, edges, target: float):
                     at = dict(name=name, road_class="secondary", lanes=2, speed_limit=50, oneway=0)
                 else:
                     oneway = int(rng.random() < _ONEWAY_SHARE)
-                    at = dict(name=names.pop(), road_class="residential", lanes=1 if oneway else 2,
+                    at = dict(name=None, road_class="residential", lanes=1 if oneway else 2,
                               speed_limit=30, oneway=oneway)
                 attrs.append(at)
                 reverse = bool(rng.random() < 0.5)
@@ -347,6 +351,15 @@ def _chunk(rng, run):
     return out
 
 
+def _name_streets(rng, attrs, edges):
+    """Give the generated streets that made it into the city their names (nearest the centre first)."""
+    names = _name_pool(rng)
+    for e in edges:
+        at = attrs[e.street]
+        if at["name"] is None:
+            at["name"] = names.pop()
+
+
 def _name_pool(rng):
     """Unique generated street names, drawn without replacement."""
     names = []
@@ -355,7 +368,7 @@ def _name_pool(rng):
             names.append(stem)
             continue
         for suffix in _NAME_SUFFIXES:
-            names.append(stem + suffix)
+            names.append(stem + (suffix.capitalize() if stem.endswith("-") else suffix))
     names = [n for n in names if n not in CORE_STREET_NAMES and n not in _ARTERIAL_NAMES]
     rng.shuffle(names)
     # Far more chunks than names would exhaust the pool; add district-qualified variants then.

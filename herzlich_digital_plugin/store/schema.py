@@ -46,6 +46,11 @@ def _c(name, kind, **kw):
 PK = _c("id", "pk")
 
 TABLES = (
+    Table("store_info", (
+        PK,
+        _c("key", "text", not_null=True),  # e.g. "democity": {"size": "demo", "seed": 7239}
+        _c("value", "json"),
+    ), indexes=(("key",),)),
     Table("campaign", (
         PK,
         _c("name", "text", not_null=True),
