@@ -12,7 +12,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 BUILD := build
 DIST := dist
 DEMO_SIZE ?= demo
-DEMO_DIR := $(BUILD)/demo-$(DEMO_SIZE)
+DEMO_DIR := $(BUILD)/demo-$(DEMO_SIZE)-$(LANGUAGE)
 DEMO_PROJECT := $(DEMO_DIR)/herzlich_digital_$(DEMO_SIZE).qgz
 PROFILES := $(CURDIR)/$(BUILD)/qgis-profiles
 DEMO_PROFILE := herzlich-digital-demo
@@ -87,7 +87,7 @@ deploy: package
 	$(PY) scripts/deploy_profile.py $(PROFILES) $(DEMO_PROFILE) $(BUILD)/$(PACKAGE) $(LANGUAGE)
 
 demo-data: deploy
-	@test -f $(DEMO_PROJECT) || QGIS_CUSTOM_CONFIG_PATH=$(PROFILES) $(PY) scripts/build_demo.py $(DEMO_SIZE) $(DEMO_DIR)
+	@test -f $(DEMO_PROJECT) || QGIS_CUSTOM_CONFIG_PATH=$(PROFILES) HD_LANGUAGE=$(LANGUAGE) $(PY) scripts/build_demo.py $(DEMO_SIZE) $(DEMO_DIR)
 
 demo: demo-data
 	scripts/demo.sh $(DEMO_PROJECT) $(SCREENSHOT)

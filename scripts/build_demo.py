@@ -3,6 +3,7 @@
 usage: build_demo.py SIZE OUTPUT_FOLDER
 Runs `herzlich_digital:createdemocity` from the assembled plugin in build/, exactly as a user's script would.
 """
+import os
 import sys
 import time
 from pathlib import Path
@@ -16,13 +17,18 @@ def main(size: str, folder: str) -> int:
     app = QgsApplication([], False)
     app.initQgis()
     sys.path.insert(0, str(ROOT / "build"))
+    sys.path.append(str(Path(QgsApplication.pkgDataPath()) / "python" / "plugins"))  # the processing plugin
     from processing.core.Processing import Processing
     from qgis import processing
 
     Processing.initialize()
     from herzlich_digital_plugin.processing.provider import HerzlichDigitalProvider
 
-    QgsApplication.processingRegistry().addProvider(HerzlichDigitalProvider())
+    from herzlich_digital_plugin.toolbelt.i18n import install_translator
+
+    translator = install_translator(os.environ.get("HD_LANGUAGE", "de"))  # noqa: F841 - layer names in German
+    provider = HerzlichDigitalProvider()  # keep a Python reference, or the provider's algorithms vanish
+    QgsApplication.processingRegistry().addProvider(provider)
 
     class Feedback(QgsProcessingFeedback):
         def setProgressText(self, text):

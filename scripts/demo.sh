@@ -7,6 +7,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PROFILES=${HD_PROFILES_PATH:-$ROOT/build/qgis-profiles}
 PROFILE=${HD_PROFILE:-herzlich-digital-demo}
+unset QT_QPA_PLATFORM  # `make` exports offscreen for the tests; the desktop needs a real (or virtual) X screen
 project=$1
 shot=${2:-}
 args=(--profiles-path "$PROFILES" --profile "$PROFILE" --nologo --noversioncheck

@@ -9,6 +9,7 @@ from pathlib import Path
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
+    QgsFillSymbol,
     QgsLineSymbol,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
@@ -17,13 +18,12 @@ from qgis.core import (
     QgsRectangle,
     QgsReferencedRectangle,
     QgsRendererCategory,
-    QgsSymbol,
+    QgsSimpleLineSymbolLayer,
     QgsSymbolLayer,
     QgsTextBufferSettings,
     QgsTextFormat,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
@@ -33,7 +33,7 @@ from ..toolbelt.i18n import tr
 CRS = "EPSG:25832"
 STATUS_COLOUR = ("CASE \"status\" WHEN 'accepted' THEN '#1a9641' WHEN 'rejected' THEN '#d7191c' "
                  "WHEN 'corrected' THEN '#2b83ba' ELSE '#303030' END")
-CLASS_COLOURS = {"sign": "#e4032e", "marking": "#f5f5f5", "light": "#f6c800"}
+CLASS_COLOURS = {"sign": "#e4032e", "marking": "#d9d9d9", "light": "#f6c800"}
 ROAD_STYLES = {"primary": ("#f7c873", 1.8), "secondary": ("#fbe3a4", 1.3), "residential": ("#ffffff", 0.9)}
 SENSOR_STYLES = {"traffic_counter": ("#1f78b4", "diamond"), "radar": ("#6a3d9a", "triangle"),
                  "parking": ("#33a02c", "square"), "environment": ("#b15928", "circle")}
@@ -41,8 +41,8 @@ ROADWORKS_COLOURS = {"planned": "#ff7f00", "approved": "#fdbf6f", "active": "#e3
                      "cancelled": "#cccccc"}
 
 
-def _layer(store, table: str, name: str) -> QgsVectorLayer:
-    provider, uri = store.layer_uri(table)
+def _layer(store, table: str, name: str, **uri_options) -> QgsVectorLayer:
+    provider, uri = store.layer_uri(table, **uri_options)
     layer = QgsVectorLayer(uri, name, provider)
     if not layer.isValid():
         raise ValueError(tr("The layer {table} could not be opened from {uri}").format(table=table, uri=uri))
@@ -82,8 +82,8 @@ def _style_roads(layer) -> None:
     categories = []
     for road_class, (colour, width) in ROAD_STYLES.items():
         symbol = QgsLineSymbol.createSimple({"color": "#9a9a9a", "width": str(width + 0.5), "capstyle": "round"})
-        inner = QgsLineSymbol.createSimple({"color": colour, "width": str(width), "capstyle": "round"})
-        symbol.appendSymbolLayer(inner.symbolLayer(0).clone())
+        symbol.appendSymbolLayer(QgsSimpleLineSymbolLayer.create(
+            {"color": colour, "width": str(width), "capstyle": "round"}))
         categories.append((road_class, symbol, {"primary": tr("Main road"), "secondary": tr("Secondary road"),
                                                 "residential": tr("Residential street")}[road_class]))
     _categorized(layer, "road_class", categories)
@@ -95,6 +95,7 @@ def _style_panoramas(layer, campaigns) -> None:
     categories = [(campaign["id"], _marker(colours[i % len(colours)], 1.2, stroke="#ffffff"), campaign["name"])
                   for i, campaign in enumerate(campaigns)]
     _categorized(layer, "campaign_id", categories)
+    layer.setOpacity(0.8)
 
 
 def _style_by_class(layer, size: float) -> None:
@@ -105,7 +106,7 @@ def _style_by_class(layer, size: float) -> None:
         symbol = _marker(colour, size, shapes[asset_class])
         symbol.symbolLayer(0).setDataDefinedProperty(QgsSymbolLayer.Property.PropertyStrokeColor,
                                                      QgsProperty.fromExpression(STATUS_COLOUR))
-        symbol.symbolLayer(0).setStrokeWidth(0.5)
+        symbol.symbolLayer(0).setStrokeWidth(0.35)
         categories.append((asset_class, symbol, names[asset_class]))
     _categorized(layer, "asset_class", categories)
 
@@ -118,19 +119,22 @@ def _style_sensors(layer) -> None:
     _labels(layer, "name", 8.0)
 
 
-def _style_roadworks(layer) -> None:
+def _roadworks_symbol(colour: str, polygon: bool):
+    """Red-white barrier look: a coloured band with a white dashed core (and a light fill for areas)."""
+    band = QgsLineSymbol.createSimple({"color": colour, "width": "2.6", "capstyle": "flat"})
+    band.appendSymbolLayer(QgsSimpleLineSymbolLayer.create(
+        {"color": "#ffffff", "width": "1.2", "line_style": "dash", "capstyle": "flat"}))
+    if not polygon:
+        return band
+    return QgsFillSymbol.createSimple({"color": colour + "55", "outline_color": colour, "outline_width": "1.0",
+                                       "outline_style": "dash"})
+
+
+def _style_roadworks(layer, polygon: bool) -> None:
     names = {"planned": tr("planned"), "approved": tr("approved"), "active": tr("active"),
              "completed": tr("completed"), "cancelled": tr("cancelled")}
-    categories = []
-    for status, colour in ROADWORKS_COLOURS.items():
-        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.GeometryType.LineGeometry)
-        symbol.deleteSymbolLayer(0)
-        symbol.appendSymbolLayer(QgsLineSymbol.createSimple(
-            {"color": colour, "width": "2.6", "capstyle": "flat"}).symbolLayer(0).clone())
-        symbol.appendSymbolLayer(QgsLineSymbol.createSimple(
-            {"color": "#ffffff", "width": "1.2", "line_style": "dash", "capstyle": "flat"}).symbolLayer(0).clone())
-        categories.append((status, symbol, names[status]))
-    _categorized(layer, "status", categories)
+    _categorized(layer, "status", [(status, _roadworks_symbol(colour, polygon), names[status])
+                                   for status, colour in ROADWORKS_COLOURS.items()])
     _labels(layer, "title", 8.0, line=False)
 
 
@@ -147,15 +151,19 @@ def write_demo_project(store_path, project_path, size: str = "demo") -> Path:
         detections = _layer(store, "detection", tr("Detections"))
         assets = _layer(store, "asset", tr("Assets"))
         sensors = _layer(store, "sensor_station", tr("Sensors"))
-        roadworks = _layer(store, "roadworks", tr("Roadworks"))
+        roadworks = _layer(store, "roadworks", tr("Roadworks"), geometry_type="LineString")
+        roadworks_areas = _layer(store, "roadworks", tr("Roadworks (areas)"), geometry_type="Polygon")
     _style_roads(roads)
     _style_panoramas(panoramas, campaigns)
-    _style_by_class(detections, 1.6)
+    _style_by_class(detections, 1.3)
     _style_by_class(assets, 3.0)
     _style_sensors(sensors)
-    _style_roadworks(roadworks)
-    for layer in (roads, panoramas, detections, assets, sensors, roadworks):
+    _style_roadworks(roadworks, polygon=False)
+    _style_roadworks(roadworks_areas, polygon=True)
+    for layer in (roads, detections, panoramas, assets, roadworks_areas, roadworks, sensors):
         project.addMapLayer(layer)
+    for layer in (roads, detections, panoramas, assets, roadworks_areas):
+        project.layerTreeRoot().findLayer(layer.id()).setExpanded(False)  # a short legend on first sight
     if size == "city":  # 250,000 detections: only from street level
         detections.setScaleBasedVisibility(True)
         detections.setMinimumScale(5000)

@@ -299,10 +299,12 @@ class GeoPackageStore(Store):
 
     # ------------------------------------------------------------------ QGIS
 
-    def layer_uri(self, table, **kwargs):
-        """("ogr", "<path>|layername=<table>")."""
+    def layer_uri(self, table, geometry_type=None, **kwargs):
+        """("ogr", "<path>|layername=<table>"); ``geometry_type`` (e.g. "Polygon") picks one type of a
+        GEOMETRY table, as the PostGIS variant does."""
         self._check_table(table)
-        return "ogr", f"{self.path}|layername={table}"
+        uri = f"{self.path}|layername={table}"
+        return "ogr", uri + (f"|geometrytype={geometry_type}" if geometry_type else "")
 
 
 def _blob_envelope(blob):
