@@ -4,10 +4,11 @@
 thread. Pure clients (core/) take any object with this ``get(url, headers)`` shape, so they run under
 ``requests`` outside QGIS too.
 """
+import threading
 from dataclasses import dataclass, field
 from typing import Dict, Optional
 
-from qgis.core import QgsBlockingNetworkRequest
+from qgis.core import QgsBlockingNetworkRequest, QgsFeedback
 from qgis.PyQt.QtCore import QByteArray, QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
 
@@ -46,33 +47,43 @@ class QgisHttpClient:
         if not qurl.isValid() or qurl.scheme() not in ("http", "https"):
             raise NetworkError(tr("Not a valid http(s) address: {url}").format(url=url), url=url)
         request = QNetworkRequest(qurl)
-        request.setTransferTimeout(int(self.timeout_s * 1000))
         for key, value in (headers or {}).items():
             request.setRawHeader(key.encode("utf-8"), value.encode("utf-8"))
         return request
 
     def get(self, url: str, headers: Optional[Dict[str, str]] = None) -> HttpResponse:
-        blocking = QgsBlockingNetworkRequest()
-        if self.authcfg:
-            blocking.setAuthCfg(self.authcfg)
-        error = blocking.get(self._request(url, headers), forceRefresh=True)
-        return self._response(blocking, error, url)
+        request = self._request(url, headers)
+        return self._run(url, lambda blocking, feedback: blocking.get(request, True, feedback))
 
     def post(self, url: str, body: bytes, headers: Optional[Dict[str, str]] = None) -> HttpResponse:
+        request = self._request(url, headers)
+        return self._run(url, lambda blocking, feedback: blocking.post(request, QByteArray(body), True, feedback))
+
+    def _run(self, url: str, send) -> HttpResponse:
         blocking = QgsBlockingNetworkRequest()
         if self.authcfg:
             blocking.setAuthCfg(self.authcfg)
-        error = blocking.post(self._request(url, headers), QByteArray(body))
+        # QGIS's own network timeout is global and long; a timer cancels this one request instead.
+        feedback = QgsFeedback()
+        timer = threading.Timer(self.timeout_s, feedback.cancel)
+        timer.start()
+        try:
+            error = send(blocking, feedback)
+        finally:
+            timer.cancel()
+        if feedback.isCanceled():
+            raise NetworkError(tr("No answer from {url} within {seconds} s.").format(url=url, seconds=self.timeout_s),
+                               url=url)
         return self._response(blocking, error, url)
 
     @staticmethod
     def _response(blocking, error, url: str) -> HttpResponse:
         reply = blocking.reply()
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
-        status = int(status) if status is not None else None
+        status = int(status) if status else None
         if error != QgsBlockingNetworkRequest.ErrorCode.NoError and status is None:
             raise NetworkError(
                 tr("Request to {url} failed: {error}").format(url=url, error=blocking.errorMessage()), url=url)
-        headers = {bytes(k).decode("latin-1").lower(): bytes(v).decode("latin-1")
-                   for k, v in reply.rawHeaderPairs()}
+        headers = {bytes(name).decode("latin-1").lower(): bytes(reply.rawHeader(name)).decode("latin-1")
+                   for name in reply.rawHeaderList()}
         return HttpResponse(status or 0, bytes(reply.content()), headers, url)
