@@ -1,0 +1,134 @@
+"""Import a folder (recursively) of 360° JPEGs that carry their pose in EXIF GPS and GPano XMP.
+
+Per image: position from EXIF GPS (WGS84, converted to EPSG:25832); heading from GPano
+PoseHeadingDegrees, else EXIF GPSImgDirection; pitch/roll from GPano; time from EXIF; size from
+the JPEG frame header. Only headers are read, never pixels.
+
+Heights: EXIF GPSAltitude is the camera's height above sea level. The store keeps the ground
+point under the camera, so ``z = GPS altitude - camera_height`` (docs/conventions.md).
+
+Refused, with a reason in the report: unreadable/truncated JPEGs, images without GPS, without a
+heading, not 2:1, not equirectangular, and duplicates of images already in the campaign.
+Pure Python + store: runs without QGIS.
+"""
+import math
+import os
+from pathlib import Path
+from typing import Callable, Optional
+
+from ..core.geodesy import wgs84_to_utm32
+from ..core.gpano import PanoMetadataError, read_metadata
+from .import_common import ImportReport, Progress, image_uri_for, store_candidates, store_folder, tr
+
+__all__ = ["import_folder", "find_images", "check_image", "truncation_reason", "IMAGE_SUFFIXES"]
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg")
+EOI = b"\xff\xd9"
+TAIL_SEARCH = 4 << 20  # some cameras append a trailer after the end-of-image marker: look this far back
+HEADER_SKIP = 64 << 10  # an EXIF thumbnail's own end marker sits in the header: never count that one
+
+
+def find_images(folder) -> list:
+    """JPEG files below ``folder`` (recursive, symlinked folders not followed), sorted by relative path."""
+    folder = Path(folder)
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.lower().endswith(IMAGE_SUFFIXES) and not name.startswith("."):
+                found.append(Path(root) / name)
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def truncation_reason(path: Path) -> Optional[str]:
+    """A reason if the JPEG's image data is cut off (no end-of-image marker), else None."""
+    try:
+        with open(path, "rb") as fh:
+            size = fh.seek(0, os.SEEK_END)
+            if size >= 2:
+                fh.seek(size - 2)
+                if fh.read(2) == EOI:
+                    return None
+            start = max(min(HEADER_SKIP, size), size - TAIL_SEARCH)
+            fh.seek(start)
+            if EOI in fh.read():
+                return None
+    except OSError as error:
+        return tr("The file cannot be read: {error}").format(error=error.strerror or error)
+    return tr("The JPEG is truncated: its image data has no end marker.")
+
+
+def check_image(meta) -> Optional[str]:
+    """Reason to refuse an image with this size and projection as a 360° panorama, or None."""
+    if not meta.width or not meta.height:
+        return tr("The JPEG has no image size.")
+    if meta.width != 2 * meta.height:
+        return tr("The image is {width} × {height} pixels, not 2:1 as a 360° equirectangular panorama is."
+                  ).format(width=meta.width, height=meta.height)
+    if meta.projection and meta.projection != "equirectangular":
+        return tr("The panorama's projection is '{projection}', not equirectangular.").format(
+            projection=meta.projection)
+    return None
+
+
+def import_folder(store, folder, campaign: str, camera_height: float = 2.5, vendor: Optional[str] = None,
+                  progress: Progress = None, cancelled: Optional[Callable[[], bool]] = None) -> ImportReport:
+    """Import every 360° JPEG below ``folder`` into ``campaign`` (created by name if missing).
+
+    ``progress(percent, message)`` is called as files are read; ``cancelled()`` is polled per file and
+    stops the import before anything is written. Raises ValueError for a missing folder.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ValueError(tr("The folder {folder} does not exist.").format(folder=folder))
+    if not math.isfinite(camera_height) or not 0 <= camera_height <= 20:
+        raise ValueError(tr("The camera height must be between 0 and 20 m."))
+    report = ImportReport()
+    files = find_images(folder)
+    target = store_folder(store)
+    candidates = []
+    for n, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            return report
+        if progress and n % 25 == 0:
+            progress(85.0 * n / max(1, len(files)),
+                     tr("Reading image {n} of {total}").format(n=n + 1, total=len(files)))
+        source = path.relative_to(folder).as_posix()
+        cand = _candidate(path, source, camera_height, target, report)
+        if cand is not None:
+            candidates.append(cand)
+    if cancelled is not None and cancelled():
+        report.cancelled = True
+        return report
+    return store_candidates(store, candidates, campaign, report, camera_height, vendor, progress)
+
+
+def _candidate(path: Path, source: str, camera_height: float, target, report: ImportReport) -> Optional[dict]:
+    try:
+        meta = read_metadata(path)
+    except PanoMetadataError as error:
+        report.reject(source, tr("The file is not a readable JPEG: {error}").format(error=error))
+        return None
+    if meta.lat is None or meta.lon is None:
+        report.reject(source, tr("No GPS position in the EXIF metadata."))
+        return None
+    reason = check_image(meta) or truncation_reason(path)
+    if reason is None and (meta.heading is None or not math.isfinite(meta.heading)):
+        reason = tr("No heading: neither GPano PoseHeadingDegrees nor EXIF GPSImgDirection.")
+    if reason:
+        report.reject(source, reason)
+        return None
+    for message in meta.warnings:
+        report.warn(source, message)
+    x, y = wgs84_to_utm32(meta.lon, meta.lat)
+    if meta.altitude is None:
+        report.warn(source, tr("No GPS altitude: the panorama's height is set to 0 m."))
+        z = 0.0
+    else:
+        z = float(meta.altitude) - camera_height
+    if meta.captured_at is None:
+        report.warn(source, tr("No capture time: the panorama is put into a sequence by file order."))
+    return {"source": source, "x": float(x), "y": float(y), "z": z, "heading": float(meta.heading) % 360.0,
+            "pitch": float(meta.pitch or 0.0), "roll": float(meta.roll or 0.0), "captured_at": meta.captured_at,
+            "width": int(meta.width), "height": int(meta.height), "image_uri": image_uri_for(path, target)}
