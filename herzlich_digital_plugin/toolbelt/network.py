@@ -18,10 +18,11 @@ from .i18n import tr
 class NetworkError(Exception):
     """A request failed; the message is meant for the user."""
 
-    def __init__(self, message: str, status: Optional[int] = None, url: str = ""):
+    def __init__(self, message: str, status: Optional[int] = None, url: str = "", timed_out: bool = False):
         super().__init__(message)
         self.status = status
         self.url = url
+        self.timed_out = timed_out
 
 
 @dataclass
@@ -73,7 +74,7 @@ class QgisHttpClient:
             timer.cancel()
         if feedback.isCanceled():
             raise NetworkError(tr("No answer from {url} within {seconds} s.").format(url=url, seconds=self.timeout_s),
-                               url=url)
+                               url=url, timed_out=True)
         return self._response(blocking, error, url)
 
     @staticmethod

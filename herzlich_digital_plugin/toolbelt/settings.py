@@ -18,7 +18,7 @@ class PluginSettings:
     store_uri: str = ""  # GeoPackage path or PostgreSQL connection; empty = the default GeoPackage
     store_authcfg: str = ""  # QGIS authcfg id for PostGIS credentials
     reviewer_name: str = ""  # empty = the operating-system user
-    panorama_cache_mb: int = 1024  # decoded panoramas held in memory
+    panorama_cache_mb: int = 320  # decoded panoramas held in memory (an 8K panorama takes 128 MB)
     panorama_disk_cache_mb: int = 4096  # downloaded remote panoramas
     nearest_panorama_max_m: float = 30.0  # map click: farthest panorama to open
     sensor_refresh_s: int = 60

@@ -1,0 +1,1 @@
+"""Panorama browsing: image sources, decoding, caching, loading, overlays and view rendering."""
