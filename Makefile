@@ -12,17 +12,18 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 BUILD := build
 DIST := dist
 DEMO_SIZE ?= demo
+LANGUAGE ?= de
 DEMO_DIR := $(BUILD)/demo-$(DEMO_SIZE)-$(LANGUAGE)
 DEMO_PROJECT := $(DEMO_DIR)/herzlich_digital_$(DEMO_SIZE).qgz
 PROFILES := $(CURDIR)/$(BUILD)/qgis-profiles
 DEMO_PROFILE := herzlich-digital-demo
-LANGUAGE ?= de
 SCREENSHOT ?=
+PANORAMA ?= auto
 PYTEST_ARGS ?=
 
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth postgresql postgis pyqt5-dev-tools \
 	qttools5-dev-tools imagemagick python3-venv python3-psycopg2 python3-requests python3-shapely \
-	python3-matplotlib gdal-bin mosquitto
+	python3-matplotlib gdal-bin mosquitto poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TS_FILE := i18n/herzlich_digital_de.ts
 QM_FILE := i18n/herzlich_digital_de.qm
@@ -90,7 +91,7 @@ demo-data: deploy
 	@test -f $(DEMO_PROJECT) || QGIS_CUSTOM_CONFIG_PATH=$(PROFILES) HD_LANGUAGE=$(LANGUAGE) $(PY) scripts/build_demo.py $(DEMO_SIZE) $(DEMO_DIR)
 
 demo: demo-data
-	scripts/demo.sh $(DEMO_PROJECT) $(SCREENSHOT)
+	HD_OPEN_PANORAMA=$(PANORAMA) scripts/demo.sh $(DEMO_PROJECT) $(SCREENSHOT)
 
 bench: deps
 	$(TEST_ENV) $(PY) bench/run.py $(BUILD)/bench.json

@@ -108,6 +108,8 @@ class HerzlichDigitalPlugin:
         main_window = self.iface.mainWindow()
         dock = PanoramaDock(self.iface, self.active_store, parent=main_window)
         self._registry.add_dock(self.iface, Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        # A street view needs room: about two fifths of the window, the map keeps the rest.
+        main_window.resizeDocks([dock], [max(480, int(main_window.width() * 0.4))], Qt.Orientation.Horizontal)
         canvas = self.iface.mapCanvas()
         cone = ViewCone(canvas)
 

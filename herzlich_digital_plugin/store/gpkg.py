@@ -44,8 +44,9 @@ class GeoPackageStore(Store):
         try:
             self._register_functions()
             self._execute("PRAGMA foreign_keys = ON")
-            self._execute("PRAGMA journal_mode = WAL")
-            self._execute("PRAGMA synchronous = NORMAL")  # safe with WAL, much faster commits
+            # No WAL: QGIS keeps its own connections to the same file open, and switching the journal mode under
+            # them breaks their reads ("unable to open database file"). Rollback journal + busy timeout it is.
+            self._execute("PRAGMA synchronous = NORMAL")
             migrate(self, create)
         except BaseException:
             self._conn.close()

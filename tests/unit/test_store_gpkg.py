@@ -37,13 +37,29 @@ def test_file_header_and_journal(city):
     assert head[68:72] == b"GPKG"
     assert int.from_bytes(head[60:64], "big") == 10300
     with GeoPackageStore(city) as s:
-        assert s.query("PRAGMA journal_mode")[0]["journal_mode"] == "wal"
+        assert s.query("PRAGMA journal_mode")[0]["journal_mode"] == "delete"
         srs = {r["srs_id"] for r in s.query("SELECT srs_id FROM gpkg_spatial_ref_sys")}
         assert {-1, 0, 4326, 25832} <= srs
         ext = s.query("SELECT table_name FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index' "
                       "ORDER BY table_name")
         assert [r["table_name"] for r in ext] == ["asset", "detection", "panorama", "road", "roadworks",
                                                   "sensor_station"]
+
+
+def test_opening_never_switches_the_journal_mode(tmp_path):
+    """QGIS holds its own connections to the file; a journal-mode switch under them breaks their reads."""
+    import sqlite3
+
+    path = str(tmp_path / "w.gpkg")
+    GeoPackageStore(path).close()
+    other = sqlite3.connect(path)
+    assert other.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"  # somebody else chose WAL
+    with GeoPackageStore(path) as s:
+        assert s.query("PRAGMA journal_mode")[0]["journal_mode"] == "wal"
+    other.execute("PRAGMA journal_mode = DELETE")
+    with GeoPackageStore(path) as s:
+        assert s.query("PRAGMA journal_mode")[0]["journal_mode"] == "delete"
+    other.close()
 
 
 def test_gdal_validator_accepts_it(city):
