@@ -15,13 +15,21 @@ ROOT = Path(__file__).resolve().parents[2]
 CONTRACT = next(p for p in (ROOT.parent / "shared" / "PROCESSING.md", ROOT / "docs" / "PROCESSING.md") if p.exists())
 
 
+def _names_only(cell: str) -> str:
+    """A parameter cell without its explanations: `code` examples and (nested) parentheses."""
+    cell = re.sub(r"`[^`]*`", "", cell)
+    while re.search(r"\([^()]*\)", cell):
+        cell = re.sub(r"\([^()]*\)", "", cell)
+    return cell
+
+
 def _contract():
     """{algorithm id: (parameter names, output names)} from the markdown table."""
     table = {}
     for line in CONTRACT.read_text(encoding="utf-8").splitlines():
         match = re.match(r"^\|\s*`(\w+)`\s*\|(.*)\|(.*)\|\s*$", line)
         if match:
-            params = set(re.findall(r"\b([A-Z][A-Z_]{1,})\b", match.group(2)))
+            params = set(re.findall(r"\b([A-Z][A-Z_]{1,})\b", _names_only(match.group(2))))
             outputs = set(re.findall(r"\b([A-Z][A-Z_]{1,})\b", match.group(3)))
             table[match.group(1)] = (params, outputs)
     return table
