@@ -78,6 +78,8 @@ def roadworks_rows() -> List[dict]:
             "lanes_closed": lanes, "speed_limit": speed, "responsible_body": body, "contractor": contractor,
             "contact": "Baustellenkoordination (Demo), baustellen@kaiserslautern.example",
             "order_number": order, "detour": detour_wkt, "notes": None, "external_id": None, "version": 1,
-            "updated_at": UPDATED_AT, "geom": geom,
+            "updated_at": UPDATED_AT, "geom": geom, "road_name": street,
+            # Mannheimer Straße is drawn from the centre outwards, so "stadtauswärts" is its drawn direction.
+            "direction": "forward" if restriction == "lanes_one_direction" else "both",
         })
     return rows

@@ -8,6 +8,17 @@ def all_algorithms():
     from .import_panorama_table import ImportPanoramaTableAlgorithm
     from .setup_shared_database import SetupSharedDatabaseAlgorithm
     from .render_panorama_view import RenderPanoramaViewAlgorithm
+    from .fetch_sensors import FetchSensorsAlgorithm
+    from .sensor_history import SensorHistoryAlgorithm
+    from .import_detections import ImportDetectionsAlgorithm
+    from .triangulate_assets import TriangulateAssetsAlgorithm
+    from .export_assets import ExportAssetsAlgorithm
+    from .review_report import ReviewReportAlgorithm
+    from .import_roadworks import ImportRoadworksAlgorithm
+    from .export_roadworks import ExportRoadworksAlgorithm
+    from .roadworks_impact import RoadworksImpactAlgorithm
+    from .detour_route import DetourRouteAlgorithm
+    from .roadworks_report import RoadworksReportAlgorithm
 
     return [
         CreateDemoCityAlgorithm(),
@@ -15,4 +26,15 @@ def all_algorithms():
         ImportPanoramaFolderAlgorithm(),
         ImportPanoramaTableAlgorithm(),
         RenderPanoramaViewAlgorithm(),
+        FetchSensorsAlgorithm(),
+        SensorHistoryAlgorithm(),
+        ImportDetectionsAlgorithm(),
+        TriangulateAssetsAlgorithm(),
+        ExportAssetsAlgorithm(),
+        ReviewReportAlgorithm(),
+        ImportRoadworksAlgorithm(),
+        ExportRoadworksAlgorithm(),
+        RoadworksImpactAlgorithm(),
+        DetourRouteAlgorithm(),
+        RoadworksReportAlgorithm(),
     ]

@@ -3,7 +3,8 @@
 Group roles (NOLOGIN; an administrator grants them to login users):
     hd_viewer    read everything
     hd_reviewer  viewer + record reviews/annotations, create assets, edit assets and the
-                 review columns of detections; never DELETE
+                 review columns of detections, claim and release review leases; never
+                 DELETE anything else
     hd_planner   viewer + create/edit roadworks and append their history
     hd_admin     everything
 Re-running is safe: roles are created only if missing and grants are reset to exactly
@@ -25,6 +26,9 @@ _WRITE_GRANTS = (
     (REVIEWER, "INSERT", "asset", None),
     (REVIEWER, "UPDATE", "asset", "non-key"),
     (REVIEWER, "UPDATE", "detection", ("status", "asset_id", GEOM)),
+    (REVIEWER, "INSERT", "review_lease", None),
+    (REVIEWER, "UPDATE", "review_lease", None),
+    (REVIEWER, "DELETE", "review_lease", None),
     (PLANNER, "INSERT", "roadworks", None),
     (PLANNER, "UPDATE", "roadworks", None),
     (PLANNER, "INSERT", "roadworks_history", None),

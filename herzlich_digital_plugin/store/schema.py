@@ -120,7 +120,10 @@ TABLES = (
         _c("status", "text", default="'new'"),  # derived from review_event: new, accepted, rejected, ...
         _c("asset_id", "int", references="asset"),
     ), geometry_type="POINT",  # estimated position
-        indexes=(("panorama_id",), ("status",), ("vzkat_code",), ("score",), ("asset_id",))),
+        # (status, score) and (status, class…, score) serve the review queue's orders and the inspector's
+        # grouped counts from the index alone; both start with status, which replaces an index on status.
+        indexes=(("panorama_id",), ("vzkat_code",), ("score",), ("asset_id",), ("status", "score"),
+                 ("status", "asset_class", "vzkat_code", "vzkat_value", "score"))),
     Table("review_event", (
         PK,
         _c("detection_id", "int", references="detection"),
@@ -134,6 +137,16 @@ TABLES = (
         _c("shown_at", "datetime"),
         _c("decided_at", "datetime", not_null=True),
     ), indexes=(("detection_id",), ("asset_id",)), append_only=True),
+    # A reviewer's claim on a detection (review queue). id = the detection's id, so a
+    # detection has at most one lease; rows are replaced when a lease expires and deleted
+    # when the decision is made or the session releases it.
+    Table("review_lease", (
+        PK,
+        _c("reviewer", "text", not_null=True),
+        _c("session_id", "text", not_null=True),
+        _c("claimed_at", "datetime", not_null=True),
+        _c("expires_at", "datetime", not_null=True),
+    ), indexes=(("session_id",), ("expires_at",))),
     Table("annotation", (
         PK,
         _c("asset_id", "int", not_null=True, references="asset"),
@@ -154,6 +167,9 @@ TABLES = (
         _c("actual_end", "datetime"),
         _c("status", "text", default="'planned'"),  # planned, approved, active, completed, cancelled
         _c("restriction", "text"),  # full_closure, one_lane, lanes_one_direction, shoulder, none
+        # Traffic the restriction applies to: both, forward (along the digitising direction), backward.
+        _c("direction", "text", default="'both'"),
+        _c("road_name", "text"),  # e.g. "L154 Albbruck-St. Blasien"; exports fall back to the road table
         _c("lanes_closed", "int"),
         _c("speed_limit", "int"),
         _c("responsible_body", "text"),
@@ -165,14 +181,16 @@ TABLES = (
         _c("external_id", "text"),
         _c("version", "int", not_null=True, default="1"),
         _c("updated_at", "datetime"),
-    ), geometry_type="GEOMETRY", indexes=(("status",),)),
+    ), geometry_type="GEOMETRY", indexes=(("status",), ("external_id",))),
     Table("roadworks_history", (
         PK,
         _c("roadworks_id", "int", not_null=True, references="roadworks"),
         _c("actor", "text", not_null=True),
         _c("changed_at", "datetime", not_null=True),
-        _c("old_value", "json"),
-        _c("new_value", "json"),
+        _c("action", "text"),  # create, update, transition, import
+        _c("version", "int"),  # the roadworks row's version after this change
+        _c("old_value", "json"),  # {field: value before} of the changed fields only
+        _c("new_value", "json"),  # {field: value after}
     ), indexes=(("roadworks_id",),), append_only=True),
     Table("sensor_station", (
         PK,

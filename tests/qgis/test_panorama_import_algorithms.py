@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (QgsApplication, QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProcessingException,
-                       QgsVectorLayer)
+                       QgsProject, QgsVectorLayer)
 from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
 
 from herzlich_digital_plugin.core.geodesy import utm32_to_wgs84
@@ -150,7 +150,12 @@ def test_table_algorithm_trimble_next_to_its_images(provider, demo, tmp_path):
     # the same CSV loaded as a layer is still read as the Trimble file it is
     layer = QgsVectorLayer(str(folder / "poses.csv"), "poses", "ogr")
     assert layer.isValid()
-    out = run("importpanoramatable", {"INPUT": layer, "STORE": str(store_path), "CAMPAIGN": "Trimble as layer"})
+    QgsProject.instance().addMapLayer(layer)  # as a user has it: a layer of the project, passed by id
+    try:
+        out = run("importpanoramatable", {"INPUT": layer.id(), "STORE": str(store_path),
+                                          "CAMPAIGN": "Trimble as layer"})
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
     assert out["IMPORTED"] == 5 and out["REJECTED"] == 0
 
 

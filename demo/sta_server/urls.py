@@ -1,0 +1,4 @@
+"""The SensorThings API under /sensorthings/v1.1/."""
+from django.urls import include, path
+
+urlpatterns = [path("sensorthings/", include("sensorthings.versions.v1_1.urls"))]

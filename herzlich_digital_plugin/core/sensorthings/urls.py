@@ -1,0 +1,78 @@
+"""SensorThings addresses: service root, entity paths with integer or quoted string ids, query strings."""
+from typing import Iterable, Optional, Sequence, Tuple, Union
+from urllib.parse import quote, urljoin, urlsplit
+
+EntityId = Union[int, str]
+Params = Sequence[Tuple[str, str]]
+
+# Characters kept readable in query values: OData syntax, but never & # + or space.
+_QUERY_SAFE = "$'(),;=/:@!*~-._"
+# A next link is opaque: only characters that may not appear in a URL at all are encoded (a space above all).
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def normalise_root(url: str) -> str:
+    """The service root without trailing slashes, query or fragment."""
+    url = (url or "").strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
+def format_id(entity_id: EntityId) -> str:
+    """An id as it appears in a path: 5 → ``5``, "abc" → ``'abc'`` (quotes doubled inside)."""
+    if isinstance(entity_id, bool):
+        raise TypeError("an entity id cannot be a boolean")
+    if isinstance(entity_id, int):
+        return str(entity_id)
+    return "'" + str(entity_id).replace("'", "''") + "'"
+
+
+def entity_path(collection: str, entity_id: EntityId, *navigation: str) -> str:
+    """``Datastreams(5)/Observations`` or ``Datastreams('a-b')/Observations``; ids are percent-encoded."""
+    segment = f"{collection}({quote(format_id(entity_id), safe=_QUERY_SAFE)})"
+    return "/".join((segment,) + navigation)
+
+
+def parse_id(text: str) -> EntityId:
+    """The id typed by a user or found in a path: ``5`` → 5, ``'5'`` → "5", ``abc`` → "abc"."""
+    text = (text or "").strip()
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return text[1:-1].replace("''", "'")
+    if text.lstrip("-").isdigit():
+        return int(text)
+    return text
+
+
+def quote_literal(value: str) -> str:
+    """An OData string literal: quotes doubled."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def query_string(params: Params) -> str:
+    return "&".join(f"{key}={quote(str(value), safe=_QUERY_SAFE)}" for key, value in params if value is not None)
+
+
+def build_url(root: str, path: str, params: Params = ()) -> str:
+    url = f"{root}/{path}" if path else root
+    query = query_string(params)
+    return f"{url}?{query}" if query else url
+
+
+def clean_next_link(link: str, current_url: str) -> str:
+    """A server's next link, made requestable: relative links resolved, stray spaces and other characters
+    that are not allowed in URLs percent-encoded; everything else untouched."""
+    link = urljoin(current_url, link.strip())
+    return quote(link, safe=_URL_SAFE)
+
+
+def with_params(url: str, params: Iterable[Tuple[str, str]]) -> str:
+    query = query_string(list(params))
+    if not query:
+        return url
+    return f"{url}&{query}" if "?" in url else f"{url}?{query}"
+
+
+def path_of(url: str) -> Optional[str]:
+    return urlsplit(url).path

@@ -1,0 +1,43 @@
+"""The SensorThings client's transport inside QGIS: QGIS's network stack, so proxy settings and authcfg apply.
+
+Blocking: use it from a QgsTask or a Processing algorithm, never from the GUI thread.
+"""
+import time
+from typing import Tuple
+
+from qgis.core import QgsNetworkAccessManager
+from qgis.PyQt.QtCore import QUrl
+
+from ..core.sensorthings.transport import ACCEPT_JSON, TransportError
+from ..toolbelt.network import NetworkError, QgisHttpClient
+
+
+class QgisTransport:
+    """``get_json(url) -> (status, body)`` through ``toolbelt.network.QgisHttpClient``."""
+
+    def __init__(self, authcfg: str = "", timeout_s: float = 20.0):
+        self.http = QgisHttpClient(authcfg=authcfg, timeout_s=timeout_s)
+        self.timeout_s = timeout_s
+
+    def get_json(self, url: str) -> Tuple[int, bytes]:
+        started = time.monotonic()
+        _forget_cached(url)
+        try:
+            response = self.http.get(url, headers=ACCEPT_JSON)
+        except NetworkError as error:
+            timed_out = getattr(error, "timed_out", False) or time.monotonic() - started >= self.timeout_s * 0.9
+            if timed_out:
+                raise TransportError("timeout", str(error), self.timeout_s) from error
+            raise TransportError("unreachable", str(error)) from error
+        finally:
+            _forget_cached(url)
+        return response.status, response.content
+
+
+def _forget_cached(url: str) -> None:
+    """QgsBlockingNetworkRequest saves every GET in QGIS's disk cache; when the same address later fails (HTTP
+    500, say), the reply comes back as HTTP 200 with the cached body mixed in. Live values must never come from
+    the cache, so no entry for the address may exist around the request."""
+    cache = QgsNetworkAccessManager.instance().cache()
+    if cache is not None:
+        cache.remove(QUrl(url))

@@ -1,0 +1,107 @@
+"""importdetections, triangulateassets, exportassets, reviewreport through processing.run (GeoPackage and PostGIS)."""
+import csv
+import json
+
+import pytest
+from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
+
+from herzlich_digital_plugin.processing.provider import PROVIDER_ID, HerzlichDigitalProvider
+from herzlich_digital_plugin.review.decisions import ReviewSession
+from herzlich_digital_plugin.store import open_store
+from review_demo import write_city
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    registry = QgsApplication.processingRegistry()
+    ours = registry.providerById(PROVIDER_ID)
+    if ours is None:
+        ours = HerzlichDigitalProvider()
+        registry.addProvider(ours)
+        yield ours
+        registry.removeProvider(ours)
+    else:
+        yield ours
+
+
+@pytest.fixture
+def city_uri(request, backend, tmp_path):
+    uri = str(tmp_path / "city.gpkg") if backend == "gpkg" else request.getfixturevalue("postgis_db")()
+    with open_store(uri) as store:
+        truth = write_city(store, "test")
+    return uri, truth
+
+
+def run(algorithm, params):
+    from qgis import processing
+    return processing.run(f"{PROVIDER_ID}:{algorithm}", params)
+
+
+def _detections_file(path, pano_id):
+    feats = []
+    for i in range(6):
+        feats.append({"type": "Feature", "geometry": None, "properties": {
+            "id": f"v-{i}", "value": "regulatory--maximum-speed-limit-50--g1", "score": 0.5 + i / 20,
+            "image_key": pano_id, "shape": [0.30 + i * 0.05, 0.45, 0.32 + i * 0.05, 0.48]}})
+    feats.append({"type": "Feature", "geometry": None, "properties": {
+        "id": "v-0", "value": "regulatory--stop--g1", "score": 0.9, "image_key": pano_id, "shape": [0.1, 0.4, 0.2, 0.5]}})
+    feats.append({"type": "Feature", "geometry": None, "properties": {
+        "id": "v-x", "value": "regulatory--stop--g1", "score": 1.5, "image_key": pano_id, "shape": [0.1, 0.4, 0.2, 0.5]}})
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": feats}), encoding="utf-8")
+    return path
+
+
+def test_review_round_trip(provider, city_uri, tmp_path):
+    uri, truth = city_uri
+    with open_store(uri) as store:
+        before = store.count("detection")
+    out = run("importdetections", {"INPUT": str(_detections_file(tmp_path / "d.geojson", 7)), "FORMAT": "auto",
+                                   "STORE": uri, "MODEL_RUN": "Vendor 2024", "REPORT": str(tmp_path / "rej.csv")})
+    assert (out["IMPORTED"], out["REJECTED"]) == (6, 2)
+    with open(tmp_path / "rej.csv", encoding="utf-8-sig") as fh:
+        reasons = [r[1] for r in csv.reader(fh)][1:]
+    assert any("duplicate" in r for r in reasons) and any("outside 0 … 1" in r for r in reasons)
+
+    with open_store(uri) as store:
+        assert store.count("detection") == before + 6
+        s = ReviewSession(store, "anna")
+        for it in s.claim_next(n=40):
+            key = truth.true_key(it.detection_id)
+            if key is None:
+                s.reject(it, "false_positive")
+            elif key == (it.asset_class, it.vzkat_code, it.vzkat_value):
+                s.accept(it)
+            else:
+                s.relabel(it, key[1], key[2], key[0])
+        accepted_assets = len({r["asset_id"] for r in store.query(
+            "SELECT asset_id FROM detection WHERE asset_id IS NOT NULL")})
+    out = run("triangulateassets", {"STORE": uri})
+    assert out["UPDATED"] >= 0
+    assert run("triangulateassets", {"STORE": uri})["UPDATED"] == 0  # nothing left to change
+
+    out = run("exportassets", {"STORE": uri, "STATUS": "accepted", "FORMAT": "gpkg",
+                               "OUTPUT": str(tmp_path / "assets.gpkg")})
+    assert out["COUNT"] == accepted_assets > 0
+    layer = QgsVectorLayer(f"{out['OUTPUT']}|layername=assets", "assets", "ogr")
+    assert layer.isValid() and layer.featureCount() == accepted_assets
+    assert layer.crs().authid() == "EPSG:25832" and "vzkat_code" in layer.fields().names()
+    out = run("exportassets", {"STORE": uri, "STATUS": "all", "FORMAT": "geojson",
+                               "OUTPUT": str(tmp_path / "assets.geojson")})
+    assert QgsVectorLayer(out["OUTPUT"], "a", "ogr").featureCount() == out["COUNT"]
+
+    out = run("reviewreport", {"STORE": uri, "OUTPUT": str(tmp_path / "report.html")})
+    text = open(out["OUTPUT"], encoding="utf-8").read()
+    assert "anna" in text and "<table>" in text
+    out = run("reviewreport", {"STORE": uri, "OUTPUT": str(tmp_path / "report.csv")})
+    assert out["OUTPUT"].endswith(".csv")
+
+
+def test_bad_input_is_a_processing_error(provider, city_uri, tmp_path):
+    uri, _ = city_uri
+    bad = tmp_path / "bad.csv"
+    bad.write_text("nothing,useful\n1,2\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException):
+        run("importdetections", {"INPUT": str(bad), "STORE": uri})
+    with pytest.raises(QgsProcessingException):
+        run("exportassets", {"STORE": str(tmp_path / "missing" / "x.txt"), "STATUS": "all", "FORMAT": "csv",
+                             "OUTPUT": str(tmp_path / "a.csv")})
