@@ -12,6 +12,7 @@ Events are never changed: ``undo`` appends an 'undo' event that reverts the stat
 A detection's status is the ``status`` in the ``new_value`` of its last event that has one
 ('new' without such an event): see consistency.py.
 """
+import random
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from .text import tr
 REJECT_REASONS = ("false_positive", "duplicate", "not_visible", "wrong_box", "out_of_scope", "other")
 DECIDING_ACTIONS = ("accept", "reject", "relabel", "move", "skip", "edit")
 READ_ONLY_ROLES = ("viewer",)
-_RETRIES = 3  # a PostGIS deadlock or lock timeout is retried this many times
+_RETRIES = 8  # a PostGIS deadlock or lock timeout is retried this many times (busy machines need several)
 
 
 def reject_reason_labels() -> Dict[str, str]:
@@ -382,7 +383,7 @@ class ReviewSession:
             except StoreBusyError:
                 if attempt == _RETRIES - 1 or self.store.in_transaction:
                     raise
-                time.sleep(0.05 * (attempt + 1))
+                time.sleep(0.02 * (attempt + 1) + random.uniform(0, 0.05))  # nosec B311 - jitter, not crypto
 
     def _decide(self, item: ReviewItem, action: str, change_fn, shown_at) -> Decision:
         self._check_role()
