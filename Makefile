@@ -19,11 +19,13 @@ PROFILES := $(CURDIR)/$(BUILD)/qgis-profiles
 DEMO_PROFILE := herzlich-digital-demo
 SCREENSHOT ?=
 PANORAMA ?= auto
+SENSORS ?= 1
+SENSOR_CHART ?= auto
 PYTEST_ARGS ?=
 
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth postgresql postgis pyqt5-dev-tools \
 	qttools5-dev-tools imagemagick python3-venv python3-psycopg2 python3-requests python3-shapely \
-	python3-matplotlib gdal-bin mosquitto poppler-utils
+	python3-matplotlib gdal-bin mosquitto poppler-utils python3-paho-mqtt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TS_FILE := i18n/herzlich_digital_de.ts
 QM_FILE := i18n/herzlich_digital_de.qm
@@ -90,8 +92,11 @@ deploy: package
 demo-data: deploy
 	@test -f $(DEMO_PROJECT) || QGIS_CUSTOM_CONFIG_PATH=$(PROFILES) HD_LANGUAGE=$(LANGUAGE) $(PY) scripts/build_demo.py $(DEMO_SIZE) $(DEMO_DIR)
 
+## demo: also starts the live sensor services (SENSORS=0: without) and opens the time-series dock of a counter
+## (SENSOR_CHART=auto, a datastream name, or empty)
 demo: demo-data
-	HD_OPEN_PANORAMA=$(PANORAMA) scripts/demo.sh $(DEMO_PROJECT) $(SCREENSHOT)
+	HD_OPEN_PANORAMA=$(PANORAMA) HD_SENSORS=$(SENSORS) HD_OPEN_SENSOR_CHART=$(SENSOR_CHART) \
+		scripts/demo.sh $(DEMO_PROJECT) $(SCREENSHOT)
 
 bench: deps
 	$(TEST_ENV) $(PY) bench/run.py $(BUILD)/bench.json

@@ -32,6 +32,9 @@ class HerzlichDigitalPlugin:
         self.panorama_dock = None  # created on first use
         self.view_cone = None
         self.panorama_tool = None
+        self.review = None  # gui.review_plugin.ReviewUi: review queue and inspector
+        self.roadworks = None  # gui.roadworks_plugin.RoadworksUi: draw, form, check dock
+        self.sensors = None  # gui.sensor_plugin.SensorUi: live sensor layers, time-series dock, alerts
         self._translator = install_translator()
         self.log = PlgLogger(iface)
 
@@ -60,6 +63,9 @@ class HerzlichDigitalPlugin:
         self._add_action("panorama_viewer", "panorama.svg", tr("Panorama viewer"), self.toggle_panorama_viewer,
                          toolbar=True, checkable=True)
         self._add_panorama_tool()
+        self._init_review()
+        self._init_roadworks()
+        self._init_sensors()
         self.menu.addSeparator()
         self._add_action("settings", "settings.svg", tr("Settings…"), self.show_settings, toolbar=True)
 
@@ -71,6 +77,32 @@ class HerzlichDigitalPlugin:
         containers = (self.menu, self.toolbar) if toolbar else (self.menu,)
         self.actions[key] = self._registry.add_action(action, *containers)
         return action
+
+    # ------------------------------------------------------------------ review
+    def _init_review(self) -> None:
+        from .gui.review_plugin import ReviewUi
+
+        self.review = ReviewUi(self)
+        self.review.init_gui()
+        self._registry.on_unload(lambda: setattr(self, "review", None))
+
+    # ------------------------------------------------------------------ roadworks
+    def _init_roadworks(self) -> None:
+        from .gui.roadworks_plugin import RoadworksUi
+
+        self.menu.addSeparator()
+        self.roadworks = RoadworksUi(self)
+        self.roadworks.init_gui()
+        self._registry.on_unload(lambda: setattr(self, "roadworks", None))
+
+    # ------------------------------------------------------------------ sensors
+    def _init_sensors(self) -> None:
+        from .gui.sensor_plugin import SensorUi
+
+        self.menu.addSeparator()
+        self.sensors = SensorUi(self)
+        self.sensors.init_gui()
+        self._registry.on_unload(lambda: setattr(self, "sensors", None))
 
     # ------------------------------------------------------------------ panoramas
     def _add_panorama_tool(self) -> None:

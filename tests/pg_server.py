@@ -7,6 +7,7 @@ trust authentication, keeps its socket in the temp dir and is deleted on ``stop(
 import atexit
 import glob
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -14,7 +15,8 @@ import tempfile
 import uuid
 
 SUPERUSER = "hd_test"
-PASSWORD = "hd-test-secret"
+# A fresh password per run: the throw-away cluster never outlives the tests.
+PASSWORD = secrets.token_urlsafe(16)
 
 
 class PostgresUnavailable(RuntimeError):

@@ -17,6 +17,7 @@ JSON, truncated JSON and next-link loops.
 import bisect
 import json
 import re
+import socket
 import threading
 import time
 import traceback
@@ -129,6 +130,7 @@ class StrictSta:
         self._lock = threading.Lock()
         self._server = None
         self._thread = None
+        self._open_connections = set()  # kept-alive client sockets: a stopped server must not answer on them
         self.port = None
 
     # ------------------------------------------------------------------------------------------- seeding
@@ -238,6 +240,11 @@ class StrictSta:
             self._server.shutdown()
             self._server.server_close()
             self._server = None
+        for connection in list(self._open_connections):  # down means down, also for kept-alive connections
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
     @contextmanager
     def serve(self):
@@ -559,6 +566,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):  # noqa: A002 - quiet
         pass
+
+    def setup(self):
+        super().setup()
+        self.server_sta._open_connections.add(self.connection)
+
+    def finish(self):
+        self.server_sta._open_connections.discard(self.connection)
+        super().finish()
 
     def _send(self, status: int, body: bytes, content_type: str = "application/json", headers=None):
         self.send_response(status)

@@ -103,9 +103,7 @@ def build_network(layer, fields: RoadFields = RoadFields(), tolerance_m: float =
     director.addStrategy(QgsNetworkSpeedStrategy(speed_index, float(default_speed_kmh), 1.0 / 3.6))
     crs = QgsCoordinateReferenceSystem(STORE_CRS)
     builder = QgsGraphBuilder(crs, layer.crs() != crs, float(tolerance_m), "NONE")
-    if feedback is not None:
-        director.buildProgress.connect(lambda step, total: feedback.setProgress(100.0 * step / max(1, total)))
-    director.makeGraph(builder, [])
+    director.makeGraph(builder, [], feedback)  # a QgsFeedback (progress, cancel) or None
     graph = builder.graph()
     if graph.edgeCount() == 0:
         raise RoadLayerError(tr("The road layer {layer} has no roads to route on.").format(layer=layer.name()))

@@ -12,11 +12,29 @@ from ..core.sensorthings.transport import ACCEPT_JSON, TransportError
 from ..toolbelt.network import NetworkError, QgisHttpClient
 
 
+class _TransferTimeoutClient(QgisHttpClient):
+    """Times a request out with Qt's own transfer timeout: the reply then finishes normally with an error.
+
+    QgisHttpClient's timer cancels from another thread, and in QGIS 3.22 that can delete the reply before it
+    reports finished, leaving the worker thread waiting forever (and QGIS unable to quit). Its timer stays as a
+    late backstop only.
+    """
+
+    def __init__(self, authcfg: str, timeout_s: float):
+        super().__init__(authcfg=authcfg, timeout_s=3.0 * timeout_s + 5.0)
+        self.transfer_timeout_s = timeout_s
+
+    def _request(self, url, headers):
+        request = super()._request(url, headers)
+        request.setTransferTimeout(max(1, int(self.transfer_timeout_s * 1000)))
+        return request
+
+
 class QgisTransport:
     """``get_json(url) -> (status, body)`` through ``toolbelt.network.QgisHttpClient``."""
 
     def __init__(self, authcfg: str = "", timeout_s: float = 20.0):
-        self.http = QgisHttpClient(authcfg=authcfg, timeout_s=timeout_s)
+        self.http = _TransferTimeoutClient(authcfg, timeout_s)
         self.timeout_s = timeout_s
 
     def get_json(self, url: str) -> Tuple[int, bytes]:
@@ -31,6 +49,9 @@ class QgisTransport:
             raise TransportError("unreachable", str(error)) from error
         finally:
             _forget_cached(url)
+        if not response.status and time.monotonic() - started >= self.timeout_s * 0.9:
+            # the transfer timeout aborted the reply: QGIS reports no error, just no status and no body
+            raise TransportError("timeout", "", self.timeout_s)
         return response.status, response.content
 
 

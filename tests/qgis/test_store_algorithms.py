@@ -40,11 +40,21 @@ def test_createdemocity_writes_store_and_styled_project(provider, tmp_path):
     project = QgsProject()
     assert project.read(str(project_path))
     layers = {layer.name(): layer for layer in project.mapLayers().values()}
-    assert len(layers) == 7 and all(layer.isValid() for layer in layers.values())
-    by_table = {layer.source().split("layername=")[1].split("|")[0]: layer for layer in layers.values()}
+    assert len(layers) == 8 and all(layer.isValid() for layer in layers.values())
+    by_table = {layer.source().split("layername=")[1].split("|")[0]: layer for layer in layers.values()
+                if layer.providerType() != "virtual"}
+    # the saved detours (roadworks.detour) as a virtual layer over the roadworks table: the demo's planned site
+    detours = [layer for layer in layers.values() if layer.providerType() == "virtual"]
+    assert len(detours) == 1 and [f["title"] for f in detours[0].getFeatures()] == [
+        "Fahrbahnerneuerung Mannheimer Straße"]
     assert by_table["panorama"].featureCount() == 0 or by_table["panorama"].featureCount() >= 120
-    assert by_table["detection"].renderer().type() == "categorizedSymbol"
-    assert {c.value() for c in by_table["detection"].renderer().categories()} == {"sign", "marking", "light"}
+    # styled by class: compact class markers when zoomed out, VzKat symbols at street level (review issue)
+    assert by_table["detection"].renderer().type() == "RuleRenderer"
+    overview, street = by_table["detection"].renderer().rootRule().children()
+    assert [r.filterExpression() for r in overview.children()[:2]] == [
+        f'"asset_class" = \'{c}\'' for c in ("marking", "light")]
+    assert overview.children()[2].isElse()  # signs: whatever is not a marking or a light
+    assert len(street.children()) == 3
     entry, found = project.readEntry("herzlich_digital", "store")
     assert found and (project_path.parent / entry).resolve() == store_path.resolve()
 
