@@ -9,17 +9,17 @@
         <translation>Herzlich Digital</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="53" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="56" />
         <source>Create demo city…</source>
         <translation>Demo-Stadt erstellen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="55" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="58" />
         <source>Set up shared database…</source>
         <translation>Gemeinsame Datenbank einrichten…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="64" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="70" />
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
@@ -234,22 +234,22 @@
         <translation>Die Anfrage an {url} ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="48" />
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="315" />
         <source>The layer {table} could not be opened from {uri}</source>
         <translation>Der Layer {table} konnte nicht aus {uri} geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="87" />
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="100" />
         <source>Main road</source>
         <translation>Hauptstraße</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="87" />
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="100" />
         <source>Secondary road</source>
         <translation>Nebenstraße</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="87" />
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="100" />
         <source>Residential street</source>
         <translation>Wohnstraße</translation>
     </message>
@@ -269,22 +269,22 @@
         <translation>Ampel</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="115" />
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="266" />
         <source>Traffic counter</source>
         <translation>Verkehrszähler</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="115" />
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="266" />
         <source>Radar</source>
         <translation>Radar</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="115" />
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="266" />
         <source>Parking</source>
         <translation>Parken</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="116" />
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="267" />
         <source>Environment</source>
         <translation>Umwelt</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>storniert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="146" />
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="345" />
         <source>Herzlich Digital – Kaiserslautern ({size})</source>
         <translation>Herzlich Digital – Kaiserslautern ({size})</translation>
     </message>
@@ -324,7 +324,7 @@
         <translation>Straßen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="150" />
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="349" />
         <source>Panoramas</source>
         <translation>Panoramen</translation>
     </message>
@@ -334,7 +334,7 @@
         <translation>Detektionen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="152" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="135" />
         <source>Assets</source>
         <translation>Objekte (Kataster)</translation>
     </message>
@@ -349,22 +349,22 @@
         <translation>Baustellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="155" />
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="354" />
         <source>Roadworks (areas)</source>
         <translation>Baustellen (Flächen)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="177" />
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="374" />
         <source>The project could not be written to {path}</source>
         <translation>Das Projekt konnte nicht nach {path} geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="60" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="63" />
         <source>Panorama viewer</source>
         <translation>Panorama-Betrachter</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="81" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="113" />
         <source>Open panorama</source>
         <translation>Panorama öffnen</translation>
     </message>
@@ -554,7 +554,7 @@
         <translation>Die Einblendungen können nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="402" />
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="177" />
         <source>Click the ground below the horizon, within 100 m.</source>
         <translation>Bitte den Boden unterhalb des Horizonts anklicken, höchstens 100 m entfernt.</translation>
     </message>
@@ -644,92 +644,92 @@
         <translation>Kein Panorama im Umkreis von {distance} m um den Klick.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="38" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="39" />
         <source>No object there (false positive)</source>
         <translation>Dort ist kein Objekt (Fehlerkennung)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="39" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="40" />
         <source>Duplicate detection</source>
         <translation>Doppelte Erkennung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="40" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="41" />
         <source>Not recognisable in the image</source>
         <translation>Im Bild nicht erkennbar</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="41" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="42" />
         <source>Box does not fit the object</source>
         <translation>Rahmen passt nicht zum Objekt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="42" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="43" />
         <source>Not a public traffic sign or marking</source>
         <translation>Kein öffentliches Verkehrszeichen und keine Markierung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="43" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="44" />
         <source>Other reason</source>
         <translation>Anderer Grund</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="59" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="60" />
         <source>Someone else changed asset {id} in the meantime (you saw version {mine}, it is now at version {theirs}). Nothing was overwritten: compare both versions and decide again.</source>
         <translation>Jemand anderes hat Objekt {id} inzwischen geändert (Sie sahen Version {mine}, jetzt ist es Version {theirs}). Nichts wurde überschrieben: Vergleichen Sie beide Versionen und entscheiden Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="128" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="129" />
         <source>A review session needs the reviewer's name.</source>
         <translation>Eine Prüfsitzung braucht den Namen der prüfenden Person.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="419" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="420" />
         <source>Detection {id} does not exist.</source>
         <translation>Erkennung {id} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="222" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="223" />
         <source>Unknown reason code '{code}'; use one of: {codes}.</source>
         <translation>Unbekannter Grund „{code}“; erlaubt sind: {codes}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="262" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="263" />
         <source>Only an accepted detection has an asset to move.</source>
         <translation>Nur eine angenommene Erkennung hat ein Objekt, das verschoben werden kann.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="293" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="294" />
         <source>These asset fields cannot be edited here: {fields}</source>
         <translation>Diese Objektfelder können hier nicht bearbeitet werden: {fields}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="300" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="301" />
         <source>Asset {id} does not exist.</source>
         <translation>Objekt {id} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="370" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="371" />
         <source>The role '{role}' may look at detections but not decide on them.</source>
         <translation>Die Rolle „{role}“ darf Erkennungen ansehen, aber nicht über sie entscheiden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="379" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="380" />
         <source>Your database user may not record review decisions. Reviewing needs the role hd_reviewer (ask your administrator). Database message: {error}</source>
         <translation>Ihr Datenbankbenutzer darf keine Prüfentscheidungen speichern. Zum Prüfen ist die Rolle hd_reviewer nötig (fragen Sie Ihre Administration). Meldung der Datenbank: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="426" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="427" />
         <source>{reviewer} is reviewing detection {id} right now.</source>
         <translation>{reviewer} prüft Erkennung {id} gerade.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="433" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="434" />
         <source>Detection {id} was decided by {reviewer} in the meantime (now '{status}').</source>
         <translation>Über Erkennung {id} hat inzwischen {reviewer} entschieden (jetzt „{status}“).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="507" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="508" />
         <source>Detection {id} changed since your decision; it cannot be undone.</source>
         <translation>Erkennung {id} wurde seit Ihrer Entscheidung geändert; sie kann nicht rückgängig gemacht werden.</translation>
     </message>
@@ -2356,7 +2356,7 @@
     <message>
         <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="446" />
         <source>Name</source>
-        <translation>Bezeichnung</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="446" />
@@ -2379,7 +2379,7 @@
         <translation>Datenstrom</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="112" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="114" />
         <source>Current value</source>
         <translation>Aktueller Wert</translation>
     </message>
@@ -2414,12 +2414,12 @@
         <translation>Das PDF konnte nicht nach {path} geschrieben werden ({error}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="111" />
+        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="109" />
         <source>The road layer {layer} has no roads to route on.</source>
         <translation>Der Straßenlayer {layer} enthält keine befahrbaren Straßen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="205" />
+        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="203" />
         <source>The store's road table could not be opened as a layer.</source>
         <translation>Die Straßentabelle des Datenspeichers konnte nicht als Layer geöffnet werden.</translation>
     </message>
@@ -2834,22 +2834,22 @@
         <translation>Objekte werden trianguliert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="500" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="501" />
         <source>{reviewer} is reviewing detection {id} right now; your decision cannot be undone.</source>
         <translation>{reviewer} prüft Erkennung {id} gerade; Ihre Entscheidung kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="503" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="504" />
         <source>Detection {id} was decided by someone else after you skipped it.</source>
         <translation>Über Erkennung {id} hat jemand anderes entschieden, nachdem Sie sie übersprungen hatten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="535" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="536" />
         <source>Asset {id} was changed after this edit (it is now at version {version}); undo would overwrite that change.</source>
         <translation>Objekt {id} wurde nach dieser Bearbeitung geändert (jetzt Version {version}); Rückgängig würde diese Änderung überschreiben.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="557" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="558" />
         <source>{store} has no review_lease table: it was created by an older development version of Herzlich Digital. Build the demo city again, or set up the shared database in a new, empty database.</source>
         <translation>{store} hat keine Tabelle review_lease: Sie wurde von einer älteren Entwicklungsversion von Herzlich Digital angelegt. Erzeugen Sie die Demostadt neu oder richten Sie die gemeinsame Datenbank in einer neuen, leeren Datenbank ein.</translation>
     </message>
@@ -3551,117 +3551,1602 @@
     <message>
         <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="35" />
         <source>Traffic volume</source>
-        <translation type="unfinished" />
+        <translation>Verkehrsstärke</translation>
     </message>
     <message>
         <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="35" />
         <source>Speed</source>
-        <translation type="unfinished" />
+        <translation>Geschwindigkeit</translation>
     </message>
     <message>
         <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="35" />
         <source>Occupancy</source>
-        <translation type="unfinished" />
+        <translation>Belegung</translation>
     </message>
     <message>
         <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36" />
         <source>Air temperature</source>
-        <translation type="unfinished" />
+        <translation>Lufttemperatur</translation>
     </message>
     <message>
         <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36" />
         <source>Nitrogen dioxide (NO₂)</source>
-        <translation type="unfinished" />
+        <translation>Stickstoffdioxid (NO₂)</translation>
     </message>
     <message>
         <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="41" />
         <source>fresh</source>
-        <translation type="unfinished" />
+        <translation>aktuell</translation>
     </message>
     <message>
         <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="41" />
         <source>stale</source>
-        <translation type="unfinished" />
+        <translation>veraltet</translation>
     </message>
     <message>
         <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="41" />
         <source>no data</source>
-        <translation type="unfinished" />
+        <translation>keine Daten</translation>
     </message>
     <message>
         <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="63" />
         <source>below {upper}</source>
-        <translation type="unfinished" />
+        <translation>unter {upper}</translation>
     </message>
     <message>
         <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="65" />
         <source>{lower} and more</source>
-        <translation type="unfinished" />
+        <translation>{lower} und mehr</translation>
     </message>
     <message>
         <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="66" />
         <source>{lower} to {upper}</source>
-        <translation type="unfinished" />
+        <translation>{lower} bis {upper}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="105" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="107" />
         <source>other values</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="113" />
-        <source>Stale (no new value)</source>
-        <translation type="unfinished" />
+        <translation>andere Werte</translation>
     </message>
     <message>
         <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="115" />
+        <source>Stale (no new value)</source>
+        <translation>Veraltet (kein neuer Wert)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="117" />
         <source>No data</source>
-        <translation type="unfinished" />
+        <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="65" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_fields.py" line="41" />
         <source>Sensors (live)</source>
-        <translation type="unfinished" />
+        <translation>Sensoren (live)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="158" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="122" />
         <source>MQTT: {error}</source>
-        <translation type="unfinished" />
+        <translation>MQTT: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="198" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="163" />
         <source>Refreshing sensor layer {name}</source>
-        <translation type="unfinished" />
+        <translation>Aktualisiere den Sensor-Layer {name}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="224" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="189" />
         <source>The sensor layer {name} is live again.</source>
-        <translation type="unfinished" />
+        <translation>Der Sensor-Layer {name} ist wieder live.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="252" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="218" />
         <source>{error} The layer {name} keeps its last values, shown as stale, and tries again in {seconds} s.</source>
-        <translation type="unfinished" />
+        <translation>{error} Der Layer {name} behält seine letzten Werte, als veraltet markiert, und versucht es in {seconds} s erneut.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="391" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="281" />
         <source>Alert: {where}: {property} {value} (threshold {op} {limit} {unit}).</source>
-        <translation type="unfinished" />
+        <translation>Alarm: {where}: {property} {value} (Schwelle {op} {limit} {unit}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="397" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="287" />
         <source>Alert over: {where}: {property} back at {value}.</source>
-        <translation type="unfinished" />
+        <translation>Alarm beendet: {where}: {property} wieder bei {value}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="431" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="321" />
         <source>MQTT broker {endpoint} not used: paho-mqtt is not installed; polling instead.</source>
-        <translation type="unfinished" />
+        <translation>MQTT-Broker {endpoint} nicht genutzt: paho-mqtt ist nicht installiert; stattdessen wird abgefragt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="440" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="330" />
         <source>Live updates over MQTT from {host}:{port}.</source>
-        <translation type="unfinished" />
+        <translation>Live-Aktualisierung über MQTT von {host}:{port}.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="189" />
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="207" />
+        <source>Street level</source>
+        <translation>Straßenebene</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="221" />
+        <source>Danger sign</source>
+        <translation>Gefahrzeichen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="221" />
+        <source>Regulatory sign</source>
+        <translation>Vorschriftzeichen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="221" />
+        <source>Information sign</source>
+        <translation>Richtzeichen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="233" />
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="27" />
+        <source>Everywhere</source>
+        <translation>Überall</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="27" />
+        <source>Current map extent</source>
+        <translation>Aktueller Kartenausschnitt</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="27" />
+        <source>Drawn polygon</source>
+        <translation>Gezeichnetes Polygon</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="28" />
+        <source>Selected features of the active layer</source>
+        <translation>Ausgewählte Objekte des aktiven Layers</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="28" />
+        <source>District (1 km square)</source>
+        <translation>Bezirk (1-km-Quadrat)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="32" />
+        <source>All classes</source>
+        <translation>Alle Klassen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="32" />
+        <source>Traffic signs</source>
+        <translation>Verkehrszeichen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="32" />
+        <source>Road markings</source>
+        <translation>Fahrbahnmarkierungen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="33" />
+        <source>Traffic lights</source>
+        <translation>Ampeln</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="60" />
+        <source>VzKat number or name, e.g. 274 or Haltverbot</source>
+        <translation>VzKat-Nummer oder Name, z. B. 274 oder Haltverbot</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="88" />
+        <source>Score from / to</source>
+        <translation>Konfidenz von / bis</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="143" />
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="105" />
+        <source>Model run</source>
+        <translation>Modelllauf</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="106" />
+        <source>Campaign</source>
+        <translation>Befahrung</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="202" />
+        <source>Draw</source>
+        <translation>Zeichnen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="113" />
+        <source>Draw the area on the map: click the corners, right-click to finish</source>
+        <translation>Gebiet in der Karte zeichnen: Ecken anklicken, mit Rechtsklick abschließen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="117" />
+        <source>1 km square of the UTM grid, named by its south-west corner in km</source>
+        <translation>1-km-Quadrat des UTM-Gitters, benannt nach seiner Südwestecke in km</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="123" />
+        <source>Area</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="129" />
+        <source>Order</source>
+        <translation>Reihenfolge</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="202" />
+        <source>Take selection</source>
+        <translation>Auswahl übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="221" />
+        <source>Select one or more polygons (e.g. a district) in the active layer first.</source>
+        <translation>Bitte zuerst ein oder mehrere Polygone (z. B. einen Bezirk) im aktiven Layer auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_processing_task.py" line="37" />
+        <source>The Processing algorithm {id} is not available.</source>
+        <translation>Der Processing-Algorithmus {id} ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="31" />
+        <source>Sensor time series</source>
+        <translation>Sensor-Zeitreihe</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="110" />
+        <source>Datastream (or select a sensor on the map)</source>
+        <translation>Datenstrom (oder einen Sensor in der Karte auswählen)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="113" />
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="113" />
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="113" />
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="125" />
+        <source>Read the history again</source>
+        <translation>Verlauf neu laden</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="270" />
+        <source>Reading the history of {name} …</source>
+        <translation>Lese den Verlauf von {name} …</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="273" />
+        <source>Sensor history</source>
+        <translation>Sensorverlauf</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="293" />
+        <source>{count} values, {requests} requests.</source>
+        <translation>{count} Werte, {requests} Anfragen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="302" />
+        <source>Sensor typical week</source>
+        <translation>Typische Woche des Sensors</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="320" />
+        <source>Typical week from {count} values of {weeks} weeks.</source>
+        <translation>Typische Woche aus {count} Werten von {weeks} Wochen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="31" />
+        <source>Draw roadworks along a road</source>
+        <translation>Baustelle entlang einer Straße zeichnen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="34" />
+        <source>Draw roadworks as an area</source>
+        <translation>Baustelle als Fläche zeichnen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="65" />
+        <source>No road network to snap to: the roadworks is drawn as clicked.</source>
+        <translation>Kein Straßennetz zum Einrasten: Die Baustelle wird so gezeichnet, wie geklickt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="87" />
+        <source>The road network could not be read: {error}</source>
+        <translation>Das Straßennetz konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="114" />
+        <source>Roadworks saved: {title} (version {version}).</source>
+        <translation>Baustelle gespeichert: {title} (Version {version}).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="79" />
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="81" />
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="94" />
+        <source>Empty: the store's road network</source>
+        <translation>Leer: das Straßennetz des Datenspeichers</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="95" />
+        <source>Fields…</source>
+        <translation>Felder…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="116" />
+        <source>Buffer</source>
+        <translation>Puffer</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="116" />
+        <source>Sensors within</source>
+        <translation>Sensoren im Umkreis</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="121" />
+        <source>Work session</source>
+        <translation>Arbeitsschicht</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="121" />
+        <source>Detour by</source>
+        <translation>Umleitung nach</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="128" />
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="130" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="145" />
+        <source>Save detour</source>
+        <translation>Umleitung speichern</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="149" />
+        <source>Zoom</source>
+        <translation>Zoomen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="150" />
+        <source>Zoom the map to the detour</source>
+        <translation>Karte auf die Umleitung zoomen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="153" />
+        <source>PDF report…</source>
+        <translation>PDF-Bericht…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="156" />
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="162" />
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="186" />
+        <source>The roadworks could not be read: {error}</source>
+        <translation>Die Baustellen konnten nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="217" />
+        <source>Select a roadworks on the map, or choose one here and press Check.</source>
+        <translation>Wählen Sie eine Baustelle auf der Karte aus oder hier in der Liste und klicken Sie auf „Prüfen“.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="277" />
+        <source>A check is already running.</source>
+        <translation>Es läuft bereits eine Prüfung.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="283" />
+        <source>Choose a roadworks to check.</source>
+        <translation>Wählen Sie eine Baustelle zum Prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="296" />
+        <source>The live sensor values could not be read: {error}</source>
+        <translation>Die Live-Sensorwerte konnten nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="310" />
+        <source>Checking {title}…</source>
+        <translation>{title} wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="318" />
+        <source>Check cancelled.</source>
+        <translation>Prüfung abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="322" />
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="349" />
+        <source>The check was cancelled.</source>
+        <translation>Die Prüfung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="350" />
+        <source>The check failed: {error}</source>
+        <translation>Die Prüfung ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="363" />
+        <source>{title} checked. Conflicts: {conflicts}, affected assets: {assets}, sensors: {sensors}.</source>
+        <translation>{title} geprüft. Konflikte: {conflicts}, betroffene Objekte: {assets}, Sensoren: {sensors}.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="374" />
+        <source>There is no road layer to map.</source>
+        <translation>Es gibt keinen Straßenlayer, dessen Felder zugeordnet werden könnten.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="398" />
+        <source>There is no detour to save: check a roadworks first.</source>
+        <translation>Es gibt keine Umleitung zum Speichern: Prüfen Sie zuerst eine Baustelle.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="414" />
+        <source>Keep the stored detour</source>
+        <translation>Gespeicherte Umleitung behalten</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="425" />
+        <source>The detour could not be saved: {error}</source>
+        <translation>Die Umleitung konnte nicht gespeichert werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="430" />
+        <source>Detour saved in {title} (version {version}).</source>
+        <translation>Umleitung in {title} gespeichert (Version {version}).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="452" />
+        <source>Choose a roadworks to edit.</source>
+        <translation>Wählen Sie eine Baustelle zum Bearbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="474" />
+        <source>Please wait: another job is still running.</source>
+        <translation>Bitte warten: Ein anderer Auftrag läuft noch.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="481" />
+        <source>Failed: {error}</source>
+        <translation>Fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="481" />
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="498" />
+        <source>Choose a roadworks for the report.</source>
+        <translation>Wählen Sie eine Baustelle für den Bericht.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="501" />
+        <source>Save the report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="521" />
+        <source>Report written: {path} ({pages} pages)</source>
+        <translation>Bericht geschrieben: {path} ({pages} Seiten)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="526" />
+        <source>Writing the report…</source>
+        <translation>Bericht wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="535" />
+        <source>Export roadworks as {format}</source>
+        <translation>Baustellen als {format} exportieren</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="544" />
+        <source>Exporting roadworks…</source>
+        <translation>Baustellen werden exportiert…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="559" />
+        <source>Imported {imported} roadworks ({updated} updated), {rejected} rejected, {skipped} records of other types skipped.</source>
+        <translation>{imported} Baustellen importiert ({updated} aktualisiert), {rejected} abgelehnt, {skipped} Meldungen anderer Typen übersprungen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="565" />
+        <source>Importing roadworks…</source>
+        <translation>Baustellen werden importiert…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_values.py" line="61" />
+        <source>Polygon, {area} m²</source>
+        <translation>Fläche, {area} m²</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_values.py" line="63" />
+        <source>Line, {length} m</source>
+        <translation>Linie, {length} m</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_plugin.py" line="25" />
+        <source>Review inspector</source>
+        <translation>Prüf-Inspektor</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="57" />
+        <source>Review these…</source>
+        <translation>Diese prüfen…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="58" />
+        <source>Open the review queue on this filter and order</source>
+        <translation>Die Prüfwarteschlange mit diesem Filter und dieser Reihenfolge öffnen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="60" />
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="82" />
+        <source>Asset and history</source>
+        <translation>Objekt und Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="110" />
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="128" />
+        <source>{count} matching</source>
+        <translation>{count} Treffer</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="29" />
+        <source>Add sensor layer…</source>
+        <translation>Sensor-Layer hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="33" />
+        <source>Sensor alert thresholds…</source>
+        <translation>Sensor-Alarmschwellen…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="61" />
+        <source>Live sensor layer {name} added ({url}).</source>
+        <translation>Live-Sensor-Layer {name} hinzugefügt ({url}).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_conflict_dialog.py" line="26" />
+        <source>Roadworks changed in the meantime</source>
+        <translation>Baustelle wurde zwischenzeitlich geändert</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_conflict_dialog.py" line="31" />
+        <source>Someone else saved this roadworks after you opened it: you edited version {mine}, the store now holds version {theirs}.</source>
+        <translation>Jemand anderes hat diese Baustelle gespeichert, nachdem Sie sie geöffnet haben: Sie haben Version {mine} bearbeitet, der Datenspeicher enthält jetzt Version {theirs}.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_conflict_dialog.py" line="37" />
+        <source>Yours (from version {version})</source>
+        <translation>Ihre Fassung (auf Basis von Version {version})</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_conflict_dialog.py" line="37" />
+        <source>In the store now (version {version})</source>
+        <translation>Jetzt im Datenspeicher (Version {version})</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_conflict_dialog.py" line="45" />
+        <source>Fields you changed are shown in bold. "Save mine" writes your changes onto the stored version and keeps the other person's changes to the remaining fields.</source>
+        <translation>Von Ihnen geänderte Felder sind fett dargestellt. „Meine Fassung speichern“ schreibt Ihre Änderungen auf die gespeicherte Version und behält die Änderungen der anderen Person an den übrigen Feldern.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_conflict_dialog.py" line="50" />
+        <source>Keep editing</source>
+        <translation>Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_conflict_dialog.py" line="51" />
+        <source>Load the stored version</source>
+        <translation>Gespeicherte Version laden</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_conflict_dialog.py" line="52" />
+        <source>Save mine over it</source>
+        <translation>Meine Fassung speichern</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_results_model.py" line="102" />
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_results_model.py" line="102" />
+        <source>Score</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_conflict_dialog.py" line="57" />
+        <source>Someone else was faster</source>
+        <translation>Jemand anderes war schneller</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_conflict_dialog.py" line="66" />
+        <source>Mine (not saved)</source>
+        <translation>Meine (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_conflict_dialog.py" line="66" />
+        <source>Theirs (stored now)</source>
+        <translation>Deren (jetzt gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_conflict_dialog.py" line="79" />
+        <source>Keep theirs</source>
+        <translation>Deren Fassung behalten</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_conflict_dialog.py" line="80" />
+        <source>Drop my change; the stored version stays as it is</source>
+        <translation>Meine Änderung verwerfen; die gespeicherte Fassung bleibt unverändert</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_conflict_dialog.py" line="83" />
+        <source>Use mine</source>
+        <translation>Meine verwenden</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_conflict_dialog.py" line="84" />
+        <source>Apply my change on top of the stored version</source>
+        <translation>Meine Änderung auf die gespeicherte Fassung anwenden</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_plugin.py" line="24" />
+        <source>Review</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_field_mapping.py" line="39" />
+        <source>Road layer fields</source>
+        <translation>Felder des Straßenlayers</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_field_mapping.py" line="43" />
+        <source>The road layer {layer} does not have the fields the detour needs ({missing}). Choose which of its fields hold the street name, the one-way flag and the speed limit. Leave one empty if the layer has no such field: then every street is two-way, or the default speed of 50 km/h applies.</source>
+        <translation>Der Straßenlayer {layer} hat nicht die Felder, die die Umleitung braucht ({missing}). Wählen Sie, welche seiner Felder den Straßennamen, die Einbahn-Kennung und die zulässige Höchstgeschwindigkeit enthalten. Lassen Sie ein Feld leer, wenn der Layer es nicht hat: Dann sind alle Straßen in beide Richtungen befahrbar bzw. es gilt die Standardgeschwindigkeit von 50 km/h.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_field_mapping.py" line="52" />
+        <source>Street name</source>
+        <translation>Straßenname</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_field_mapping.py" line="52" />
+        <source>One-way (1/0, yes/no, FT/TF)</source>
+        <translation>Einbahnstraße (1/0, yes/no, FT/TF)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_field_mapping.py" line="52" />
+        <source>Speed limit (km/h)</source>
+        <translation>Zulässige Höchstgeschwindigkeit (km/h)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart.py" line="55" />
+        <source>Select a sensor on the map</source>
+        <translation>Einen Sensor in der Karte auswählen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart.py" line="64" />
+        <source>Typical (median to 90th percentile)</source>
+        <translation>Typisch (Median bis 90. Perzentil)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart.py" line="66" />
+        <source>Typical median</source>
+        <translation>Typischer Median</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart.py" line="70" />
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart.py" line="74" />
+        <source>Alert threshold</source>
+        <translation>Alarmschwelle</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart.py" line="82" />
+        <source>Time (local)</source>
+        <translation>Zeit (Ortszeit)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart.py" line="92" />
+        <source>No values in this range</source>
+        <translation>Keine Werte in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="33" />
+        <source>Your role '{role}' may look at detections but not decide on them. Reviewing needs the reviewer role (ask your administrator).</source>
+        <translation>Ihre Rolle „{role}“ darf Detektionen ansehen, aber nicht über sie entscheiden. Zum Prüfen ist die Prüfer-Rolle nötig (bitte an die Administration wenden).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="81" />
+        <source>%v of %m</source>
+        <translation>%v von %m</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="124" />
+        <source>Same object in neighbouring panoramas</source>
+        <translation>Dasselbe Objekt in benachbarten Panoramen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="134" />
+        <source>Enter/A accept · R reject · C change class · M move · S skip · U undo</source>
+        <translation>Eingabe/A annehmen · R ablehnen · C Klasse ändern · M verschieben · S überspringen · U rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="144" />
+        <source>Move: click the object's position on the map or on the ground in the panorama (Esc cancels).</source>
+        <translation>Verschieben: die Position des Objekts in der Karte oder auf dem Boden im Panorama anklicken (Esc bricht ab).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="155" />
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="155" />
+        <source>The detection is right (Enter or A)</source>
+        <translation>Die Detektion ist richtig (Eingabe oder A)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="155" />
+        <source>Reject…</source>
+        <translation>Ablehnen…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="155" />
+        <source>The detection is wrong (R, then the reason's number)</source>
+        <translation>Die Detektion ist falsch (R, dann die Nummer des Grundes)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="155" />
+        <source>Class…</source>
+        <translation>Klasse…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="155" />
+        <source>Another class (C, then type a VzKat number or name)</source>
+        <translation>Eine andere Klasse (C, dann VzKat-Nummer oder Namen eingeben)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="155" />
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="155" />
+        <source>Place the object by a click on the map or in the panorama (M)</source>
+        <translation>Das Objekt per Klick in der Karte oder im Panorama platzieren (M)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="155" />
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="155" />
+        <source>Not now: back to the queue for others (S)</source>
+        <translation>Nicht jetzt: zurück in die Warteschlange für andere (S)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="155" />
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="155" />
+        <source>Undo my last decision (U)</source>
+        <translation>Meine letzte Entscheidung rückgängig machen (U)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="202" />
+        <source>The review queue could not start: {error}</source>
+        <translation>Die Prüfwarteschlange konnte nicht starten: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="215" />
+        <source>The review items could not be kept: {error}</source>
+        <translation>Die Prüfeinträge konnten nicht gehalten werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="226" />
+        <source>The review items could not be released: {error}</source>
+        <translation>Die Prüfeinträge konnten nicht freigegeben werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="240" />
+        <source>No further items could be claimed: {error}</source>
+        <translation>Es konnten keine weiteren Einträge reserviert werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="259" />
+        <source>No detection to review.</source>
+        <translation>Keine Detektion zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="261" />
+        <source>Nothing to review</source>
+        <translation>Nichts zu prüfen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="262" />
+        <source>Start the queue from the inspector's filter, or press Start.</source>
+        <translation>Die Warteschlange über den Filter des Inspektors starten oder auf „Starten“ klicken.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="276" />
+        <source>Score {score} · detection {id} · panorama {pano} · {status}</source>
+        <translation>Konfidenz {score} · Detektion {id} · Panorama {pano} · {status}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="289" />
+        <source>Loading the crop…</source>
+        <translation>Bildausschnitt wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="312" />
+        <source>Neighbouring detections could not be read: {error}</source>
+        <translation>Benachbarte Detektionen konnten nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="317" />
+        <source>{distance} m</source>
+        <translation>{distance} m</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="320" />
+        <source>{label}, score {score}, panorama {pano}, {status}</source>
+        <translation>{label}, Konfidenz {score}, Panorama {pano}, {status}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="329" />
+        <source>Same object in neighbouring panoramas ({count})</source>
+        <translation>Dasselbe Objekt in benachbarten Panoramen ({count})</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="361" />
+        <source>{rate} decisions/min</source>
+        <translation>{rate} Entscheidungen/min</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="99" />
+        <source>The store cannot be opened: {error}</source>
+        <translation>Der Datenspeicher kann nicht geöffnet werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="462" />
+        <source>{message} The item was skipped.</source>
+        <translation>{message} Der Eintrag wurde übersprungen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="472" />
+        <source>The decision was not saved: {error}</source>
+        <translation>Die Entscheidung wurde nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="488" />
+        <source>Kept the stored version; the item was skipped.</source>
+        <translation>Die gespeicherte Fassung wurde behalten; der Eintrag wurde übersprungen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="533" />
+        <source>Kept the stored version; your decision can no longer be undone.</source>
+        <translation>Die gespeicherte Fassung wurde behalten; Ihre Entscheidung kann nicht mehr rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="537" />
+        <source>{message} Your decision was left as it is.</source>
+        <translation>{message} Ihre Entscheidung bleibt bestehen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="543" />
+        <source>The undo was not saved: {error}</source>
+        <translation>Das Rückgängigmachen wurde nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="546" />
+        <source>Nothing to undo.</source>
+        <translation>Nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="19" />
+        <source>Lowest score first</source>
+        <translation>Niedrigste Konfidenz zuerst</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="19" />
+        <source>By class</source>
+        <translation>Nach Klasse</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="19" />
+        <source>Walking order</source>
+        <translation>Wegreihenfolge</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="31" />
+        <source>score {low}–{high}</source>
+        <translation>Konfidenz {low}–{high}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="34" />
+        <source>model run {ids}</source>
+        <translation>Modelllauf {ids}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="36" />
+        <source>campaign {ids}</source>
+        <translation>Befahrung {ids}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="38" />
+        <source>area</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="39" />
+        <source>Queue: {what}</source>
+        <translation>Warteschlange: {what}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="39" />
+        <source>all new detections</source>
+        <translation>alle neuen Detektionen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="47" />
+        <source>Review queue</source>
+        <translation>Prüfwarteschlange</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="70" />
+        <source>Order:</source>
+        <translation>Reihenfolge:</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="76" />
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_dock.py" line="77" />
+        <source>Claim the next detections of the filter and show the first</source>
+        <translation>Die nächsten Detektionen des Filters reservieren und die erste anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="23" />
+        <source>class changed</source>
+        <translation>Klasse geändert</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="24" />
+        <source>moved</source>
+        <translation>verschoben</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="24" />
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="24" />
+        <source>undone</source>
+        <translation>rückgängig gemacht</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="24" />
+        <source>annotated</source>
+        <translation>kommentiert</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="25" />
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="67" />
+        <source>(unchanged)</source>
+        <translation>(unverändert)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="71" />
+        <source>Condition</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="73" />
+        <source>Note for this asset</source>
+        <translation>Notiz zu diesem Objekt</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="75" />
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="78" />
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="80" />
+        <source>Add photos…</source>
+        <translation>Fotos hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="82" />
+        <source>Attach panorama snapshot</source>
+        <translation>Panorama-Schnappschuss anhängen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="83" />
+        <source>Save the panorama view as it is now and attach it</source>
+        <translation>Die aktuelle Panoramaansicht speichern und anhängen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="85" />
+        <source>Save annotation</source>
+        <translation>Anmerkung speichern</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="115" />
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="109" />
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="109" />
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="97" />
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="97" />
+        <source>Old → new</source>
+        <translation>Alt → neu</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="133" />
+        <source>Detection {id}: no asset yet (accept it to create one).</source>
+        <translation>Detektion {id}: noch kein Objekt (beim Annehmen wird eines angelegt).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="133" />
+        <source>No asset selected.</source>
+        <translation>Kein Objekt ausgewählt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="138" />
+        <source>Asset {id} ({cls} {code}), version {version}, condition: {condition}, position: {source} ±{accuracy} m</source>
+        <translation>Objekt {id} ({cls} {code}), Version {version}, Zustand: {condition}, Position: {source} ±{accuracy} m</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="153" />
+        <source>Cannot read the history: {error}</source>
+        <translation>Der Verlauf kann nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="155" />
+        <source>detection {id}</source>
+        <translation>Detektion {id}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="174" />
+        <source>Attach photos</source>
+        <translation>Fotos anhängen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="174" />
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="182" />
+        <source>Open a panorama first: there is no view to take a snapshot of.</source>
+        <translation>Bitte zuerst ein Panorama öffnen: Es gibt keine Ansicht für einen Schnappschuss.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="185" />
+        <source>Snapshot: {name}</source>
+        <translation>Schnappschuss: {name}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="209" />
+        <source>The annotation was not saved: {error}</source>
+        <translation>Die Anmerkung wurde nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="211" />
+        <source>Annotation saved for asset {id}.</source>
+        <translation>Anmerkung zu Objekt {id} gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_counts.py" line="21" />
+        <source>Counting detections</source>
+        <translation>Detektionen werden gezählt</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_counts.py" line="68" />
+        <source>The counts could not be computed: {error}</source>
+        <translation>Die Anzahlen konnten nicht berechnet werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_counts.py" line="92" />
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_counts.py" line="104" />
+        <source>Matching</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_draw_tool.py" line="190" />
+        <source>Draw at least two points for a line or three for a polygon.</source>
+        <translation>Zeichnen Sie mindestens zwei Punkte für eine Linie oder drei für eine Fläche.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_draw_tool.py" line="190" />
+        <source>Click along the road to draw the roadworks.</source>
+        <translation>Klicken Sie entlang der Straße, um die Baustelle zu zeichnen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="16" />
+        <source>No traffic counter with a history near the site, so no quietest window can be suggested.</source>
+        <translation>In der Nähe der Baustelle gibt es keine Zählstelle mit Verlauf, daher kann kein ruhigstes Zeitfenster vorgeschlagen werden.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="17" />
+        <source>The roadworks has no planned period, so no quietest window can be suggested.</source>
+        <translation>Die Baustelle hat keinen geplanten Zeitraum, daher kann kein ruhigstes Zeitfenster vorgeschlagen werden.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="18" />
+        <source>The planned period is shorter than the duration asked for.</source>
+        <translation>Der geplante Zeitraum ist kürzer als die gewünschte Dauer.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="33" />
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="34" />
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="40" />
+        <source>No road network was given: no detour computed.</source>
+        <translation>Kein Straßennetz angegeben: keine Umleitung berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="42" />
+        <source>The restriction ({restriction}) leaves the road passable: traffic passes the site, no detour is needed.</source>
+        <translation>Die Einschränkung ({restriction}) lässt die Straße befahrbar: Der Verkehr fährt an der Baustelle vorbei, eine Umleitung ist nicht nötig.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="44" />
+        <source>Detour: {length} m, {extra} m longer than the closed stretch ({closed} m).</source>
+        <translation>Umleitung: {length} m, {extra} m länger als der gesperrte Abschnitt ({closed} m).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="47" />
+        <source>Travel time {time}, {extra} more.</source>
+        <translation>Fahrzeit {time}, {extra} mehr.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="52" />
+        <source>Avoids {count} other roadworks at the same time.</source>
+        <translation>Meidet {count} weitere gleichzeitige Baustellen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="54" />
+        <source>Avoids roads the live sensors report as jammed: {sensors}.</source>
+        <translation>Meidet Straßen, auf denen die Live-Sensoren Stau melden: {sensors}.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="63" />
+        <source>Quietest {hours} h: {start} – {end}. About {expected} vehicles expected ({share} % of a typical day), at most {busiest} per hour.</source>
+        <translation>Ruhigste {hours} h: {start} – {end}. Etwa {expected} Fahrzeuge erwartet ({share} % eines typischen Tages), höchstens {busiest} pro Stunde.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="75" />
+        <source>{start} – {end}, {road}</source>
+        <translation>{start} – {end}, {road}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="78" />
+        <source>Conflicts: {count}</source>
+        <translation>Konflikte: {count}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="80" />
+        <source>Affected assets: {signs} signs to cover, {lights} traffic lights to switch, {markings} markings</source>
+        <translation>Betroffene Objekte: {signs} Schilder abzudecken, {lights} Ampeln umzuschalten, {markings} Markierungen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="83" />
+        <source>Sensors within {distance} m: {count}</source>
+        <translation>Sensoren im Umkreis von {distance} m: {count}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="86" />
+        <source>Traffic: about {vehicles} vehicles per day (counter {station}, {distance} m away)</source>
+        <translation>Verkehr: etwa {vehicles} Fahrzeuge pro Tag (Zählstelle {station}, {distance} m entfernt)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="130" />
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="136" />
+        <source>Distance (m)</source>
+        <translation>Abstand (m)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="134" />
+        <source>Reviewed</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="136" />
+        <source>Sensor</source>
+        <translation>Sensor</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="136" />
+        <source>Typical for the period</source>
+        <translation>Typisch für den Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="168" />
+        <source>cover sign</source>
+        <translation>Schild abdecken</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="168" />
+        <source>switch traffic light</source>
+        <translation>Ampel umschalten</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="168" />
+        <source>marking</source>
+        <translation>Markierung</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="170" />
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="204" />
+        <source>no value</source>
+        <translation>kein Wert</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="205" />
+        <source>stored</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="211" />
+        <source>{vehicles} vehicles/day</source>
+        <translation>{vehicles} Fahrzeuge/Tag</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_prefetch.py" line="34" />
+        <source>The crop could not be rendered: {error}</source>
+        <translation>Der Bildausschnitt konnte nicht erzeugt werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_pickers.py" line="36" />
+        <source>Reject: choose the reason (1–6, Esc cancels)</source>
+        <translation>Ablehnen: Grund wählen (1–6, Esc bricht ab)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_pickers.py" line="75" />
+        <source>Change class: type a VzKat number or name, Enter picks, Esc cancels</source>
+        <translation>Klasse ändern: VzKat-Nummer oder Namen eingeben, Eingabe übernimmt, Esc bricht ab</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_pickers.py" line="80" />
+        <source>e.g. 274 50, 206, Haltverbot</source>
+        <translation>z. B. 274 50, 206, Haltverbot</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="105" />
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="109" />
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="109" />
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="134" />
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="152" />
+        <source>not given</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="158" />
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="173" />
+        <source>New roadworks</source>
+        <translation>Neue Baustelle</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="173" />
+        <source>Roadworks {id}: {title} (version {version})</source>
+        <translation>Baustelle {id}: {title} (Version {version})</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="258" />
+        <source>A new roadworks cannot start as '{status}'.</source>
+        <translation>Eine neue Baustelle kann nicht mit dem Status „{status}“ beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="313" />
+        <source>The store could not be written, nothing was saved: {error}</source>
+        <translation>In den Datenspeicher konnte nicht geschrieben werden, nichts wurde gespeichert: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="345" />
+        <source>The history could not be read: {error}</source>
+        <translation>Der Verlauf konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="348" />
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="348" />
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="348" />
+        <source>status changed</source>
+        <translation>Status geändert</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="349" />
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="53" />
+        <source>Add sensor layer (SensorThings)</source>
+        <translation>Sensor-Layer hinzufügen (SensorThings)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="93" />
+        <source>Saved connections</source>
+        <translation>Gespeicherte Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alerts_dialog.py" line="24" />
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="64" />
+        <source>Forget the selected connection</source>
+        <translation>Die ausgewählte Verbindung vergessen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="66" />
+        <source>e.g. Kaiserslautern traffic</source>
+        <translation>z. B. Verkehr Kaiserslautern</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="72" />
+        <source>all observed properties</source>
+        <translation>alle beobachteten Größen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="81" />
+        <source>A value older than this is shown as stale</source>
+        <translation>Ein älterer Wert wird als veraltet angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="83" />
+        <source>host:port (optional; otherwise the one the service names)</source>
+        <translation>Host:Port (optional; sonst der, den der Dienst nennt)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="84" />
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="95" />
+        <source>Service address</source>
+        <translation>Dienstadresse</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alerts_dialog.py" line="21" />
+        <source>Observed property</source>
+        <translation>Beobachtete Größe</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="98" />
+        <source>Refresh every</source>
+        <translation>Aktualisieren alle</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="99" />
+        <source>Stale after</source>
+        <translation>Veraltet nach</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="100" />
+        <source>MQTT broker</source>
+        <translation>MQTT-Broker</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="106" />
+        <source>Add layer</source>
+        <translation>Layer hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="126" />
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="175" />
+        <source>Reading {url} …</source>
+        <translation>Lese {url} …</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="178" />
+        <source>Testing the SensorThings connection</source>
+        <translation>Teste die SensorThings-Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="200" />
+        <source>MultiDatastreams</source>
+        <translation>MultiDatastreams</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="202" />
+        <source>MQTT at {endpoint}</source>
+        <translation>MQTT unter {endpoint}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="203" />
+        <source>Connected: SensorThings {version}, {count} observed properties.</source>
+        <translation>Verbunden: SensorThings {version}, {count} beobachtete Größen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="222" />
+        <source>Enter a service address and a name without slashes.</source>
+        <translation>Bitte eine Dienstadresse und einen Namen ohne Schrägstriche eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alerts_dialog.py" line="18" />
+        <source>Sensor alert thresholds</source>
+        <translation>Sensor-Alarmschwellen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alerts_dialog.py" line="21" />
+        <source>Alert when</source>
+        <translation>Alarm, wenn</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alerts_dialog.py" line="21" />
+        <source>Limit</source>
+        <translation>Grenzwert</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alerts_dialog.py" line="24" />
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alerts_dialog.py" line="24" />
+        <source>Defaults</source>
+        <translation>Standardwerte</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alerts_dialog.py" line="32" />
+        <source>The observed property as the server names it, e.g. speed, occupancy or traffic_volume. A breach highlights the sensor and posts one message when it starts and one when it ends.</source>
+        <translation>Die beobachtete Größe so, wie der Server sie nennt, z. B. speed, occupancy oder traffic_volume. Eine Überschreitung hebt den Sensor hervor und meldet sich einmal zu Beginn und einmal am Ende.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alerts_dialog.py" line="58" />
+        <source>below</source>
+        <translation>unter</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alerts_dialog.py" line="59" />
+        <source>above</source>
+        <translation>über</translation>
     </message>
 </context>
 </TS>

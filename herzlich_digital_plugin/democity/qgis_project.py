@@ -198,7 +198,8 @@ def _style_by_class(layer, size: float, ring_expression: str, overview_size: flo
         is_else = asset_class == "sign"
         rule = QgsRuleBasedRenderer.Rule(marker, 0, 0, "" if is_else else f'"asset_class" = {_quoted(asset_class)}',
                                          names[asset_class])
-        rule.setIsElse(is_else)
+        if is_else:  # QGIS 3.22's setIsElse(False) overwrites the filter with "ELSE": call it only to set
+            rule.setIsElse(True)
         overview.appendChild(rule)
     # QGIS walks the children of rules that are out of scale for every feature: this cheap filter stops it at
     # the street rule (without it a city's assets take seconds to draw zoomed out). Renders without a map scope
