@@ -5,8 +5,12 @@ Store fixtures: ``store`` gives a fresh, empty store and runs the test once per 
 PostgreSQL cluster is started once per session (tests/pg_server.py); each test gets its
 own database copied from a prepared template, which takes a fraction of a second.
 """
+import contextlib
+import gc
+import inspect
 import os
 import sys
+import types
 
 import pytest
 
@@ -18,6 +22,31 @@ TEMPLATE_EMPTY = "hd_tpl_empty"  # PostGIS extension only
 TEMPLATE_READY = "hd_tpl_ready"  # plus the current schema and the hd_* roles
 
 BACKENDS = ("gpkg", "postgis")
+GENERATOR_FLAGS = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
+
+
+# ---------------------------------------------------------------------------- QGIS exit
+
+@pytest.fixture(autouse=True, scope="session")
+def _release_qgis_objects_before_exit(qgis_app):
+    """Free the layers that finished frames still hold while QGIS still runs.
+
+    QGIS 3.22 turns an exception raised in a Python processAlgorithm() into a C++ exception and never releases
+    the Python traceback; its frames (the algorithm's, and through f_back the caller's: a test's) keep their
+    layers alive until interpreter exit, after pytest-qgis's exitQgis(), where freeing an OGR layer segfaults.
+    """
+    yield
+    if qgis_app is None:
+        return
+    from qgis.core import QgsApplication
+    QgsApplication.taskManager().cancelAll()
+    qgis_app.processEvents()
+    for obj in gc.get_objects():
+        if isinstance(obj, types.FrameType) and not obj.f_code.co_flags & GENERATOR_FLAGS:
+            with contextlib.suppress(RuntimeError):  # a frame still running
+                obj.clear()
+    gc.collect()
+    qgis_app.processEvents()
 
 
 # ---------------------------------------------------------------------------- PostGIS
