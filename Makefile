@@ -21,6 +21,8 @@ SCREENSHOT ?=
 PANORAMA ?= auto
 SENSORS ?= 1
 SENSOR_CHART ?= auto
+REVIEW ?=# 1: open the review queue too
+CHECK_ROADWORKS ?=# part of a roadworks title: check that site
 PYTEST_ARGS ?=
 
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth postgresql postgis pyqt5-dev-tools \
@@ -96,6 +98,7 @@ demo-data: deploy
 ## (SENSOR_CHART=auto, a datastream name, or empty)
 demo: demo-data
 	HD_OPEN_PANORAMA=$(PANORAMA) HD_SENSORS=$(SENSORS) HD_OPEN_SENSOR_CHART=$(SENSOR_CHART) \
+		HD_OPEN_REVIEW=$(REVIEW) HD_CHECK_ROADWORKS="$(CHECK_ROADWORKS)" \
 		scripts/demo.sh $(DEMO_PROJECT) $(SCREENSHOT)
 
 bench: deps

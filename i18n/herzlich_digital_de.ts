@@ -2179,11 +2179,6 @@
         <translation>nächstgelegene Zählstelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="346" />
-        <source>About {volume} vehicles per day pass the site in the planned period (counter {station}, {source}, {distance} m away; typical week: {week} vehicles per day).</source>
-        <translation>Im geplanten Zeitraum passieren etwa {volume} Fahrzeuge pro Tag die Baustelle (Zählstelle {station}, {source}, {distance} m entfernt; typische Woche: {week} Fahrzeuge pro Tag).</translation>
-    </message>
-    <message>
         <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="355" />
         <source>no traffic history near the site</source>
         <translation>keine Verkehrsdaten in der Nähe der Baustelle</translation>
@@ -2379,7 +2374,7 @@
         <translation>Datenstrom</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="114" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="123" />
         <source>Current value</source>
         <translation>Aktueller Wert</translation>
     </message>
@@ -3589,32 +3584,32 @@
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="63" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="72" />
         <source>below {upper}</source>
         <translation>unter {upper}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="65" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="74" />
         <source>{lower} and more</source>
         <translation>{lower} und mehr</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="66" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="75" />
         <source>{lower} to {upper}</source>
         <translation>{lower} bis {upper}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="107" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="116" />
         <source>other values</source>
         <translation>andere Werte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="115" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="124" />
         <source>Stale (no new value)</source>
         <translation>Veraltet (kein neuer Wert)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="117" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="126" />
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
@@ -3894,212 +3889,212 @@
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="94" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="95" />
         <source>Empty: the store's road network</source>
         <translation>Leer: das Straßennetz des Datenspeichers</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="95" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="96" />
         <source>Fields…</source>
         <translation>Felder…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="116" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="117" />
         <source>Buffer</source>
         <translation>Puffer</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="116" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="117" />
         <source>Sensors within</source>
         <translation>Sensoren im Umkreis</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="121" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="122" />
         <source>Work session</source>
         <translation>Arbeitsschicht</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="121" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="122" />
         <source>Detour by</source>
         <translation>Umleitung nach</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="128" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="129" />
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="130" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="131" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="145" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="146" />
         <source>Save detour</source>
         <translation>Umleitung speichern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="149" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="150" />
         <source>Zoom</source>
         <translation>Zoomen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="150" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="151" />
         <source>Zoom the map to the detour</source>
         <translation>Karte auf die Umleitung zoomen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="153" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="154" />
         <source>PDF report…</source>
         <translation>PDF-Bericht…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="156" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="157" />
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="162" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="163" />
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="186" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="187" />
         <source>The roadworks could not be read: {error}</source>
         <translation>Die Baustellen konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="217" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="218" />
         <source>Select a roadworks on the map, or choose one here and press Check.</source>
         <translation>Wählen Sie eine Baustelle auf der Karte aus oder hier in der Liste und klicken Sie auf „Prüfen“.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="277" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="278" />
         <source>A check is already running.</source>
         <translation>Es läuft bereits eine Prüfung.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="283" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="284" />
         <source>Choose a roadworks to check.</source>
         <translation>Wählen Sie eine Baustelle zum Prüfen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="296" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="297" />
         <source>The live sensor values could not be read: {error}</source>
         <translation>Die Live-Sensorwerte konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="310" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="311" />
         <source>Checking {title}…</source>
         <translation>{title} wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="318" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="319" />
         <source>Check cancelled.</source>
         <translation>Prüfung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="322" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="323" />
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="349" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="350" />
         <source>The check was cancelled.</source>
         <translation>Die Prüfung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="350" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="351" />
         <source>The check failed: {error}</source>
         <translation>Die Prüfung ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="363" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="364" />
         <source>{title} checked. Conflicts: {conflicts}, affected assets: {assets}, sensors: {sensors}.</source>
         <translation>{title} geprüft. Konflikte: {conflicts}, betroffene Objekte: {assets}, Sensoren: {sensors}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="374" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="375" />
         <source>There is no road layer to map.</source>
         <translation>Es gibt keinen Straßenlayer, dessen Felder zugeordnet werden könnten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="398" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="399" />
         <source>There is no detour to save: check a roadworks first.</source>
         <translation>Es gibt keine Umleitung zum Speichern: Prüfen Sie zuerst eine Baustelle.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="414" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="415" />
         <source>Keep the stored detour</source>
         <translation>Gespeicherte Umleitung behalten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="425" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="426" />
         <source>The detour could not be saved: {error}</source>
         <translation>Die Umleitung konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="430" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="431" />
         <source>Detour saved in {title} (version {version}).</source>
         <translation>Umleitung in {title} gespeichert (Version {version}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="452" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="453" />
         <source>Choose a roadworks to edit.</source>
         <translation>Wählen Sie eine Baustelle zum Bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="474" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="475" />
         <source>Please wait: another job is still running.</source>
         <translation>Bitte warten: Ein anderer Auftrag läuft noch.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="481" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="482" />
         <source>Failed: {error}</source>
         <translation>Fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="481" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="482" />
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="498" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="499" />
         <source>Choose a roadworks for the report.</source>
         <translation>Wählen Sie eine Baustelle für den Bericht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="501" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="502" />
         <source>Save the report</source>
         <translation>Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="521" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="522" />
         <source>Report written: {path} ({pages} pages)</source>
         <translation>Bericht geschrieben: {path} ({pages} Seiten)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="526" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="527" />
         <source>Writing the report…</source>
         <translation>Bericht wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="535" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="536" />
         <source>Export roadworks as {format}</source>
         <translation>Baustellen als {format} exportieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="544" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="545" />
         <source>Exporting roadworks…</source>
         <translation>Baustellen werden exportiert…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="559" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="560" />
         <source>Imported {imported} roadworks ({updated} updated), {rejected} rejected, {skipped} records of other types skipped.</source>
         <translation>{imported} Baustellen importiert ({updated} aktualisiert), {rejected} abgelehnt, {skipped} Meldungen anderer Typen übersprungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="565" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="566" />
         <source>Importing roadworks…</source>
         <translation>Baustellen werden importiert…</translation>
     </message>
@@ -4839,11 +4834,6 @@
         <translation>Sensoren im Umkreis von {distance} m: {count}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="86" />
-        <source>Traffic: about {vehicles} vehicles per day (counter {station}, {distance} m away)</source>
-        <translation>Verkehr: etwa {vehicles} Fahrzeuge pro Tag (Zählstelle {station}, {distance} m entfernt)</translation>
-    </message>
-    <message>
         <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="130" />
         <source>Summary</source>
         <translation>Übersicht</translation>
@@ -5147,6 +5137,16 @@
         <location filename="../herzlich_digital_plugin/gui/sensor_alerts_dialog.py" line="59" />
         <source>above</source>
         <translation>über</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="86" />
+        <source>Traffic: about {vehicles} vehicles per day ({station}, {distance} m away)</source>
+        <translation>Verkehr: etwa {vehicles} Fahrzeuge pro Tag ({station}, {distance} m entfernt)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="346" />
+        <source>About {volume} vehicles per day pass the site in the planned period ({station}, {source}, {distance} m away; typical week: {week} vehicles per day).</source>
+        <translation>Im geplanten Zeitraum passieren etwa {volume} Fahrzeuge pro Tag die Baustelle ({station}, {source}, {distance} m entfernt; typische Woche: {week} Fahrzeuge pro Tag).</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,8 @@ Environment:
   HD_QUIT_AFTER_S  quit QGIS this many seconds after ready (smoke test, screenshots)
   HD_SENSOR_INFO   services.json of the demo's sensor services (demo/sta_server/run.py): once it appears, a live
                    sensor layer pointing at them is added (or an existing one re-pointed)
+  HD_OPEN_REVIEW   "1": open the review queue on the open detections (a surveyor's start of the day)
+  HD_CHECK_ROADWORKS  part of a roadworks title: select that site and run the roadworks check on it
   HD_OPEN_SENSOR_CHART  "auto" (a traffic counter near the map centre) or part of a datastream's name: open the
                    sensor time-series dock for it
 """
@@ -24,6 +26,8 @@ CENTRE = (410400.0, 5477600.0)  # Kaiserslautern, Stiftskirche/Fackelstraße (EP
 QUIT_AFTER_S = float(os.environ.get("HD_QUIT_AFTER_S", "0") or 0)
 SENSOR_INFO = os.environ.get("HD_SENSOR_INFO", "")
 OPEN_SENSOR_CHART = os.environ.get("HD_OPEN_SENSOR_CHART", "")
+OPEN_REVIEW = os.environ.get("HD_OPEN_REVIEW", "") == "1"
+CHECK_ROADWORKS = os.environ.get("HD_CHECK_ROADWORKS", "")
 SENSOR_WAIT_S = float(os.environ.get("HD_SENSOR_WAIT_S", "150") or 150)
 
 
@@ -65,6 +69,41 @@ def _open_panorama():
         _log("startup", 0, f"panorama opened: {pano_id}")
     except Exception as error:  # the demo must come up even if this convenience fails
         _log("startup", 2, f"could not open a panorama: {error}")
+
+
+def _open_review():
+    plugin = plugins.get("herzlich_digital_plugin")
+    if plugin is None or not OPEN_REVIEW:
+        return
+    try:
+        _log("startup", 0, f"review queue: {plugin.review.open_queue()} items claimed")
+    except Exception as error:  # the demo must come up even if this convenience fails
+        _log("startup", 2, f"could not open the review queue: {error}")
+
+
+def _check_roadworks():
+    """Select the roadworks site whose title contains CHECK_ROADWORKS and check it, as a planner would."""
+    plugin = plugins.get("herzlich_digital_plugin")
+    if plugin is None or not CHECK_ROADWORKS:
+        return
+    try:
+        wanted = CHECK_ROADWORKS.casefold()
+        for layer in QgsProject.instance().mapLayers().values():
+            if "layername=roadworks" not in layer.source() or layer.providerType() != "ogr":
+                continue
+            ids = [f.id() for f in layer.getFeatures() if wanted in str(f["title"]).casefold()]
+            if ids:
+                layer.selectByIds(ids[:1])
+                iface.setActiveLayer(layer)
+                iface.mapCanvas().zoomToSelected(layer)
+                iface.mapCanvas().zoomByFactor(1.6)
+                plugin.roadworks.check_roadworks()
+                _state["renders"] = 0
+                _log("startup", 0, f"roadworks check: {CHECK_ROADWORKS}")
+                return
+        _log("startup", 1, f"no roadworks titled like {CHECK_ROADWORKS!r}")
+    except Exception as error:  # the demo must come up even if this convenience fails
+        _log("startup", 2, f"could not check the roadworks: {error}")
 
 
 # ---------------------------------------------------------------------------------------------- live sensors
@@ -226,5 +265,7 @@ def _poll():
 # Xvfb has no window manager to maximise QGIS: fill the screen ourselves.
 iface.mainWindow().setGeometry(QgsApplication.primaryScreen().availableGeometry())
 QTimer.singleShot(500, _open_panorama)
+QTimer.singleShot(600, _open_review)
+QTimer.singleShot(650, _check_roadworks)
 QTimer.singleShot(700, _start_sensors)
 QTimer.singleShot(1000, _poll)

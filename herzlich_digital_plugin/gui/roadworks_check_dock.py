@@ -91,6 +91,7 @@ class RoadworksCheckDock(QgsDockWidget):
         self.roads_combo.setObjectName("road_layer")
         self.roads_combo.setFilters(QgsMapLayerProxyModel.Filter.LineLayer)
         self.roads_combo.setAllowEmptyLayer(True)
+        self.roads_combo.setLayer(None)  # not the first line layer (often the roadworks): the store's, below
         self.roads_combo.setToolTip(tr("Empty: the store's road network"))
         self.fields_button = QPushButton(tr("Fields…"))
         self.fields_button.clicked.connect(lambda: self.ask_field_mapping())
@@ -598,6 +599,7 @@ class RoadworksCheckDock(QgsDockWidget):
         self.save_detour_button.setEnabled(False)
         self.zoom_button.setEnabled(False)
         self.works_combo.clear()
+        self.roads_combo.setLayer(None)  # the next store's road layer is chosen on the next refresh
         self._field_maps.clear()
         self.status.setText("")
 

@@ -7,7 +7,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QScroll
                                  QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from ..roadworks.model import restriction_labels, status_labels
-from ..toolbelt.i18n import tr
+from ..toolbelt.i18n import tr, user_locale
 from .roadworks_values import EMPTY, show_datetime, show_number
 
 
@@ -23,7 +23,7 @@ def show_local(moment) -> str:
     """A window time in its own (Europe/Berlin) wall time, with the weekday: "Sa. 07.11.2026 23:00"."""
     if moment is None:
         return EMPTY
-    day = QLocale().dayName(moment.isoweekday(), QLocale.FormatType.ShortFormat)
+    day = user_locale().dayName(moment.isoweekday(), QLocale.FormatType.ShortFormat)
     return f"{day} {moment.strftime('%d.%m.%Y %H:%M')}"
 
 
@@ -83,7 +83,7 @@ def summary_text(report) -> str:
     lines.append(tr("Sensors within {distance} m: {count}").format(distance=show_number(report.sensor_distance_m),
                                                                     count=len(report.sensors)))
     if report.traffic is not None:
-        lines.append(tr("Traffic: about {vehicles} vehicles per day (counter {station}, {distance} m away)").format(
+        lines.append(tr("Traffic: about {vehicles} vehicles per day ({station}, {distance} m away)").format(
             vehicles=show_number(report.traffic.vehicles_per_day), station=report.traffic.station,
             distance=show_number(report.traffic.distance_m)))
     lines.append(window_text(report))

@@ -2,10 +2,10 @@
 from datetime import datetime, timedelta, timezone
 from typing import Optional
 
-from qgis.PyQt.QtCore import QDateTime, QLocale
+from qgis.PyQt.QtCore import QDateTime
 
 from ..roadworks.model import DATETIME_FIELDS, direction_labels, restriction_labels, status_labels
-from ..toolbelt.i18n import tr
+from ..toolbelt.i18n import tr, user_locale
 
 EMPTY = "–"
 DATETIME_FORMAT = "dd.MM.yyyy HH:mm"
@@ -44,7 +44,7 @@ def show_number(value, decimals: int = 0) -> str:
     """A number with the user's thousands separator and decimal sign."""
     if value is None:
         return EMPTY
-    return QLocale().toString(float(value), "f", decimals)
+    return user_locale().toString(float(value), "f", decimals)
 
 
 def show_geometry(value) -> str:

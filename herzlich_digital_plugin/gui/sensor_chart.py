@@ -9,7 +9,7 @@ from typing import Optional
 import numpy as np
 
 from ..core.sensorthings.profile import Profile, berlin_utc_offset_s
-from ..sensors.layer_style import property_label
+from ..sensors.layer_style import display_unit, property_label
 from ..toolbelt.i18n import tr
 
 SERIES_COLOUR, BAND_COLOUR, MEDIAN_COLOUR, ALERT_COLOUR = "#1f5fa8", "#f2a541", "#b86b00", "#d7191c"
@@ -77,7 +77,7 @@ def draw(figure, data: Optional[ChartData], message: str = "") -> dict:
         room = 0.05 * max(high - low, abs(data.threshold), 1.0)
         axes.set_ylim(min(low, data.threshold - room), max(high, data.threshold + room))
     axes.set_title(data.title, fontsize=9)
-    unit = f" ({data.unit})" if data.unit else ""
+    unit = f" ({display_unit(data.unit)})" if data.unit else ""
     axes.set_ylabel(property_label(data.observed_property) + unit, fontsize=8)
     axes.set_xlabel(tr("Time (local)"), fontsize=8)
     start, end = local_datetimes([data.start_s, data.end_s])

@@ -343,7 +343,7 @@ def traffic_text(report) -> str:
     if t is None:
         return tr("No traffic counter near the site: no traffic estimate.")
     source = tr("on the same road") if t.method == "same_road" else tr("the nearest counter")
-    return tr("About {volume} vehicles per day pass the site in the planned period (counter {station}, {source}, "
+    return tr("About {volume} vehicles per day pass the site in the planned period ({station}, {source}, "
               "{distance} m away; typical week: {week} vehicles per day).").format(
         volume=_number(t.vehicles_per_day), station=t.station, source=source, distance=_number(t.distance_m),
         week=_number(t.typical_week_per_day))

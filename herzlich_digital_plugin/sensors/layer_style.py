@@ -41,12 +41,21 @@ def status_label(status: str) -> str:
     return {FRESH: tr("fresh"), STALE: tr("stale"), NO_DATA: tr("no data")}.get(status, status)
 
 
+# UCUM-style codes that SensorThings servers often send as the unit symbol, as people write them
+UNIT_SYMBOLS = {"degC": "°C", "Cel": "°C", "ug/m3": "µg/m³", "ug/m^3": "µg/m³", "mg/m3": "mg/m³", "m3": "m³"}
+
+
+def display_unit(unit: str) -> str:
+    """``°C`` for ``degC``, ``µg/m³`` for ``ug/m3``; other units as the server sent them."""
+    return UNIT_SYMBOLS.get((unit or "").strip(), (unit or "").strip())
+
+
 def format_value(value: Optional[float], unit: str = "") -> str:
-    """``412 veh/15min``, ``48.5 km/h``, ``–`` without a value: the map label and the dock header."""
+    """``412 veh/15min``, ``48.5 km/h``, ``4.7 °C``, ``–`` without a value: the map label and the dock header."""
     if value is None or value != value:
         return "–"
     text = f"{value:.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:.1f}"
-    return f"{text} {unit}".strip()
+    return f"{text} {display_unit(unit)}".strip()
 
 
 def _class_filter(prop: str, lower, upper) -> str:

@@ -16,15 +16,25 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def user_language() -> str:
-    """Two-letter language QGIS runs in: the user override if set, else the system locale."""
+def _user_locale_name() -> str:
     settings = QSettings()
     locale = ""
     if settings.value("locale/overrideFlag", False, type=bool):
         locale = settings.value("locale/userLocale", "", type=str)
     if not locale:
         locale = settings.value("locale/userLocale", "", type=str) or QLocale.system().name()
-    return (locale or "en")[:2].lower()
+    return locale or "en"
+
+
+def user_language() -> str:
+    """Two-letter language QGIS runs in: the user override if set, else the system locale."""
+    return _user_locale_name()[:2].lower()
+
+
+def user_locale() -> QLocale:
+    """The locale of the interface language, for weekday names and numbers ("Sa.", "7.522"): QLocale() is the
+    system's, which on a German desktop with an English system would mix "Sat" into German sentences."""
+    return QLocale(_user_locale_name())
 
 
 def install_translator(language: str = None):

@@ -364,11 +364,12 @@ def test_images_arrive_packed_for_the_viewer_renderer(qtbot, jpeg_4k, monkeypatc
 
 def test_a_newer_request_supersedes_an_older_one(qtbot, jpeg_4k, jpeg_small, monkeypatch):
     from herzlich_digital_plugin.panorama import loader as loader_module
-    release = threading.Event()
+    release, started = threading.Event(), threading.Event()
     real_decode = loader_module.decode
 
     def slow_decode(path, *args):  # hold the old panorama's full decode until the new one is shown
         if Path(path) == jpeg_4k:
+            started.set()
             assert release.wait(10)
         return real_decode(path, *args)
     monkeypatch.setattr(loader_module, "decode", slow_decode)
@@ -378,7 +379,8 @@ def test_a_newer_request_supersedes_an_older_one(qtbot, jpeg_4k, jpeg_small, mon
     loader.fullReady.connect(lambda pid, a: seen.append(("full", pid)))
     loader.failed.connect(lambda pid, m: seen.append(("failed", pid)))
     with qtbot.waitSignal(loader.previewReady, timeout=10000):
-        loader.load(_row(1, jpeg_4k.name), jpeg_4k.parent)  # its full decode is under way after the preview
+        loader.load(_row(1, jpeg_4k.name), jpeg_4k.parent)
+    assert started.wait(10)  # its full decode is under way (a busy machine may start it later than the preview)
     with qtbot.waitSignal(loader.fullReady, timeout=10000) as blocker:
         loader.load(_row(2, jpeg_small.name, 512, 256), jpeg_small.parent)
     assert blocker.args[0] == 2

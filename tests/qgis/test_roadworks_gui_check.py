@@ -51,7 +51,9 @@ def env(city, tmp_path, qgis_iface):
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:25832"))
     active = ActiveStore()
     roads = road_layer(path)
-    QgsProject.instance().addMapLayer(roads)
+    # as in the demo project: the roadworks lines come first in the layer list, yet they are no road network
+    works_lines = QgsVectorLayer(f"{path}|layername=roadworks|geometrytype=LineString", "Baustellen", "ogr")
+    QgsProject.instance().addMapLayers([works_lines, roads])
     dock = RoadworksCheckDock(qgis_iface, active, parent=qgis_iface.mainWindow())
     dock.open_files = False
     ids = {w.title: w.id for w in repository.list_roadworks(active.get())}
@@ -59,7 +61,7 @@ def env(city, tmp_path, qgis_iface):
            "tmp": tmp_path}
     dock.shutdown()
     dock.deleteLater()
-    QgsProject.instance().removeMapLayer(roads.id())
+    QgsProject.instance().removeMapLayers([roads.id(), works_lines.id()])
     active.close()
     forget_store()
     canvas.setDestinationCrs(crs)

@@ -8,7 +8,7 @@ import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsWkbTypes
 
 from herzlich_digital_plugin.democity.sensors import STATIONS, STREAMS, station_position
-from herzlich_digital_plugin.sensors.layer_style import format_value
+from herzlich_digital_plugin.sensors.layer_style import display_unit, format_value
 from herzlich_digital_plugin.sensors.live_layer import AGE_FIELD, FIELD_NAMES, key_text
 from sensor_gui_helpers import Messages, features_by_key, live_layer, now_utc, refresh_and_wait, strict_server
 from sta_fixtures import expected_latest
@@ -60,7 +60,7 @@ def test_one_feature_per_datastream_with_the_latest_values(qtbot, sta):
             x, y = station_position(stations[stream.station])
             point = feature.geometry().asPoint()
             assert math.hypot(point.x() - x, point.y() - y) < 0.05
-            assert feature["label"] == format_value(value, stream.unit) and stream.unit in feature["label"]
+            assert feature["label"] == format_value(value, stream.unit) and display_unit(stream.unit) in feature["label"]
         assert messages.items == []  # a good refresh says nothing
         assert controller.delay_s == 60 and controller.refreshes == 1
 
@@ -141,3 +141,9 @@ def _remove_datastream(sta, datastream_id):
     sta.entities["Things"][entity["thing"]]["datastreams"].remove(datastream_id)
     sta.entities["ObservedProperties"][entity["observed_property"]]["datastreams"].remove(datastream_id)
     sta.entities["Sensors"][entity["sensor"]]["datastreams"].remove(datastream_id)
+
+
+def test_values_carry_units_as_people_write_them():
+    assert format_value(4.66, "degC") == "4.7 °C" and format_value(15.61, "ug/m3") == "15.6 µg/m³"
+    assert format_value(412.0, "veh/15min") == "412 veh/15min" and format_value(None, "km/h") == "–"
+    assert display_unit("Pa") == "Pa"  # unknown symbols stay as the server sent them
