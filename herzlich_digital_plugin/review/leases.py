@@ -3,9 +3,9 @@
 A lease is a ``review_lease`` row whose id is the detection's id (so at most one per detection).
 A lease that has expired is free again: a crashed reviewer's items come back by themselves.
 
-PostGIS: one statement in a short transaction picks the next items with
-``SELECT … FOR UPDATE OF d SKIP LOCKED`` (rows another reviewer is claiming right now are
-skipped, not waited for) and upserts their leases; the upsert only takes a lease that is free
+PostGIS: one statement in a short transaction reads the next free items (no locks), locks their
+detection rows with ``FOR UPDATE OF d SKIP LOCKED`` (rows another reviewer is claiming right now
+are skipped, not waited for) and upserts their leases; the upsert only takes a lease that is free
 or expired, re-checked against the latest committed row, so a claim that raced with another
 one loses cleanly instead of sharing the item.
 GeoPackage: ``BEGIN IMMEDIATE`` (the store's transaction) takes the write lock before reading,
@@ -30,6 +30,7 @@ DEFAULT_TTL_S = 900.0  # 15 minutes; the GUI renews while an item is on screen
 _WALK_START_RADIUS = 60.0
 _WALK_MAX_RADIUS = 60_000.0
 _CLAIM_ATTEMPTS = 5
+_CANDIDATE_SLACK = 64
 
 _ORDER_SQL = {
     "score": "d.score, d.id",
@@ -78,22 +79,37 @@ def _claim_postgis(store, session_id, reviewer, flt, order, n, ttl_s, near):
         order_params = []
     claimed: List[int] = []
     for _ in range(_CLAIM_ATTEMPTS):
+        want = n - len(claimed)
         cond, params = where_sql(store, flt.with_(exclude_ids=tuple(flt.exclude_ids) + tuple(claimed)))
-        sql = (f"WITH picked AS (SELECT d.id FROM {source} WHERE {cond} AND {free} "  # nosec B608
-               f"ORDER BY {order_sql} LIMIT %s FOR UPDATE OF d SKIP LOCKED), "
+        status_cond, status_params = where_sql(store, ReviewFilter(statuses=flt.statuses))
+        # Candidates are read without locks; only then are their detection rows locked, in a statement
+        # whose other input is the materialised candidate list. Were the joins and the lease check under
+        # FOR UPDATE, a detection updated meanwhile would make PostgreSQL re-fetch the lease and panorama
+        # rows by ctid ("EvalPlanQual"), which fails with "failed to fetch tuple" once the busy lease table
+        # has pruned them. The recheck now sees the new detection row (its status) and copied candidates.
+        sql = (f"WITH candidate AS MATERIALIZED (SELECT id, row_number() OVER () AS rank FROM ("  # nosec B608
+               f"SELECT d.id FROM {source} WHERE {cond} AND {free} ORDER BY {order_sql} LIMIT %s) ordered), "
+               f"picked AS (SELECT d.id, c.rank FROM {det} d JOIN candidate c ON c.id = d.id "
+               f"WHERE {status_cond} ORDER BY c.rank LIMIT %s FOR UPDATE OF d SKIP LOCKED), "
                f"taken AS (INSERT INTO {lease} AS lease (id, reviewer, session_id, claimed_at, expires_at) "
                "SELECT id, %s, %s, now(), now() + %s * interval '1 second' FROM picked "
                "ON CONFLICT (id) DO UPDATE SET reviewer = EXCLUDED.reviewer, session_id = EXCLUDED.session_id, "
                "claimed_at = EXCLUDED.claimed_at, expires_at = EXCLUDED.expires_at "
                "WHERE lease.expires_at <= now() OR lease.session_id = EXCLUDED.session_id RETURNING id) "
-               "SELECT (SELECT COUNT(*) FROM picked) AS picked, (SELECT array_agg(id) FROM taken) AS ids")
-        all_params = params + [session_id] + order_params + [n - len(claimed), reviewer, session_id, float(ttl_s)]
+               "SELECT (SELECT COUNT(*) FROM candidate) AS candidates, (SELECT COUNT(*) FROM picked) AS picked, "
+               "(SELECT array_agg(p.id ORDER BY p.rank) FROM picked p JOIN taken t ON t.id = p.id) AS ids")
+        # More candidates than wanted: the first ones may be locked by claims running right now (every
+        # reviewer in score order wants the same items), and those are skipped.
+        all_params = (params + [session_id] + order_params + [want + _CANDIDATE_SLACK] + status_params
+                      + [want, reviewer, session_id, float(ttl_s)])
         with store.transaction():
             row = store.query(sql, all_params)[0]
         ids = list(row["ids"] or [])
         claimed += ids
-        # Fewer leases than picked rows: a claim that raced with ours won those; pick again.
-        if len(claimed) >= n or int(row["picked"]) == len(ids):
+        candidates, picked = int(row["candidates"]), int(row["picked"])
+        # Done when enough are leased, or every free candidate was picked and leased (that is all there is).
+        # Otherwise a claim running at the same time locked some candidates or won their leases: again.
+        if len(claimed) >= n or candidates == 0 or (picked == len(ids) == candidates):
             break
     return claimed
 

@@ -177,6 +177,63 @@ def test_expired_lease_is_free(city):
     assert leases.purge_expired(store) == 0  # b's leases are live; a's were taken over
 
 
+def _claim_sql(store, **claim_args):
+    """The locking statement a claim runs, and its parameters (PostGIS)."""
+    captured, query = [], store.query
+
+    def spy(sql, params=()):
+        if "FOR UPDATE" in sql:
+            captured.append((sql, list(params)))
+        return query(sql, params)
+
+    store.query = spy
+    try:
+        assert leases.claim(store, "plan", "anna", ReviewFilter(), n=4, **claim_args)
+    finally:
+        del store.query
+    return captured[0]
+
+
+@pytest.mark.parametrize("order", ["score", "walk"])
+def test_claim_locks_only_detections_and_copied_candidates(city, order):
+    """Under FOR UPDATE, PostgreSQL rechecks a row updated meanwhile by re-fetching every other table's row by
+    ctid; the busy lease table's are pruned quickly ("failed to fetch tuple for EvalPlanQual recheck", seen
+    with 8 reviewers). So the lock carries the detection's ctid and copied candidate rows only."""
+    store, _truth = city
+    if store.backend != "postgis":
+        pytest.skip("row locks: PostGIS only")
+    sql, params = _claim_sql(store, order=order, near=(410400.0, 5477600.0))
+    with store.transaction():
+        plan = [r["QUERY PLAN"] for r in store.query("EXPLAIN (VERBOSE, COSTS OFF) " + sql, params)]
+    at = next(i for i, line in enumerate(plan) if "LockRows" in line)
+    carried = [c.strip() for c in plan[at + 1].split("Output:")[1].split(",")]
+    refetched = [c for c in carried if c.endswith(".ctid")]
+    assert len(refetched) == 1 and all(c.endswith(".*") for c in carried if "*" in c), plan[at + 1]
+    detection_alias = refetched[0].split(".")[0]
+    assert any(line.strip().startswith("->") and f"detection {detection_alias}" in line
+               for line in plan[at:]), "the one ctid carried is the detection's"
+
+
+def test_claim_passes_over_rows_another_claim_is_locking(city):
+    """Every reviewer in score order wants the same items: rows locked by a claim in flight are skipped, and
+    the claim still fills up with the next free ones."""
+    store, _truth = city
+    if store.backend != "postgis":
+        pytest.skip("row locks: PostGIS only")
+    from herzlich_digital_plugin.store import open_store
+    lowest = [r["id"] for r in store.query(
+        "SELECT id FROM detection WHERE status = 'new' ORDER BY score, id LIMIT 30")]
+    with open_store(store.uri) as other:
+        with other.transaction():  # a claim in flight holds the 30 lowest scores
+            marks = ", ".join(["%s"] * len(lowest))
+            other.query(f"SELECT id FROM detection WHERE id IN ({marks}) FOR UPDATE", lowest)
+            got = leases.claim(store, "s", "ben", ReviewFilter(), order="score", n=5)
+    assert len(got) == 5 and not set(got) & set(lowest)
+    nxt = [r["id"] for r in store.query(f"SELECT id FROM detection WHERE status = 'new' AND id NOT IN ({marks}) "
+                                        "ORDER BY score, id LIMIT 5", lowest)]
+    assert got == nxt  # in queue order
+
+
 def test_asset_edit_conflict_reports_both_versions(city):
     store, truth = city
     a, b = ReviewSession(store, "anna"), ReviewSession(store, "ben")
