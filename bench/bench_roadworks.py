@@ -1,8 +1,8 @@
 """Benchmark: roadworks detours and the impact check.
 
 Detours on the `city` demo network (its GeoPackage is made once into build/bench-cache/democity/) and on a
-synthetic grid of about 80,000 segments: the graph build (QgsVectorLayerDirector + QgsGraphBuilder, read into
-arrays), and the median time per route for sites closed at random (full closure of the middle of a road
+synthetic grid of about 80,000 segments: the graph build (the QgsGraph and arrays the director + QgsGraphBuilder
+would make, by detour_build), and the median time per route for sites closed at random (full closure of the middle of a road
 segment; the closed stretch is found anew for each), against networkx's bidirectional Dijkstra on the same
 graph without the same edges (its graph built beforehand, so only the search is timed). QgsGraphAnalyzer.
 dijkstra on the QgsGraph without the closed edges is timed too. Last, the whole impact check of one site on

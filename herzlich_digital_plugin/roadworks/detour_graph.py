@@ -1,9 +1,9 @@
 """Build the routable network of a road line layer with QGIS's network analysis library, and cache it.
 
-QgsVectorLayerDirector reads the one-way field, QgsNetworkDistanceStrategy gives each edge its length and
-QgsNetworkSpeedStrategy (speed field, km/h) its travel time; QgsGraphBuilder joins vertices within the
-topology tolerance, in EPSG:25832 (a layer in another CRS is transformed on the fly). The QgsGraph is then
-read once into arrays (``RoadNetwork``) that the detour search uses.
+The graph is what QgsVectorLayerDirector + QgsGraphBuilder (EPSG:25832, the topology tolerance, no ellipsoid)
+make of the layer: the one-way field gives each segment its directions, edges cost their length (m) and travel
+time (speed field, km/h). ``detour_build`` makes the same QgsGraph (``RoadNetwork.qgis_graph``) and the arrays
+the detour search uses with numpy, in a fraction of the director's time. A layer in another CRS is transformed.
 
 The network is cached per layer until the layer changes: the key holds the layer id and source, its feature
 count and extent, the file's modification time and size for file layers, and an edit counter bumped by the
@@ -15,10 +15,9 @@ import time
 from collections import OrderedDict
 from typing import Optional
 
-import numpy as np
-
+from .detour_build import read_network
 from .detour_errors import RoadLayerError
-from .detour_fields import BACKWARD, FORWARD, RoadFields, check_fields, direction_spellings
+from .detour_fields import RoadFields, check_fields
 from .detour_network import RoadNetwork
 from .exchange_text import tr
 
@@ -26,7 +25,6 @@ STORE_CRS = "EPSG:25832"
 DEFAULT_TOLERANCE_M = 0.1
 DEFAULT_SPEED_KMH = 50.0
 CACHE_SIZE = 4
-NO_MATCH = "\u0000"  # a direction value no attribute has
 
 _cache: "OrderedDict[tuple, RoadNetwork]" = OrderedDict()
 _edits = {}  # layer id -> edit counter
@@ -44,6 +42,8 @@ def network_for(layer, fields: RoadFields = RoadFields(), tolerance_m: float = D
         return network
     network = build_network(layer, fields, tolerance_m, default_speed_kmh, feedback)
     network.key = key
+    if feedback is not None and feedback.isCanceled():
+        return network  # read only in part: never cached
     _cache[key] = network
     while len(_cache) > CACHE_SIZE:
         _cache.popitem(last=False)
@@ -84,77 +84,19 @@ def _watch(layer) -> None:
 
 def build_network(layer, fields: RoadFields = RoadFields(), tolerance_m: float = DEFAULT_TOLERANCE_M,
                   default_speed_kmh: float = DEFAULT_SPEED_KMH, feedback=None) -> RoadNetwork:
-    """A new network from ``layer`` (see the module docstring); RoadLayerError/MissingFieldsError."""
-    from qgis.analysis import (QgsGraphBuilder, QgsNetworkDistanceStrategy, QgsNetworkSpeedStrategy,
-                               QgsVectorLayerDirector)
+    """A new network from ``layer`` (see the module docstring); RoadLayerError/MissingFieldsError.
+    ``feedback``: a QgsFeedback (progress; cancelling stops reading the layer) or None."""
     from qgis.core import QgsCoordinateReferenceSystem
 
     started = time.perf_counter()
     index = check_fields(layer, fields)
-    source, direction_index = layer, index["oneway"]
-    forward, backward, mixed = direction_spellings(layer, direction_index, fields)
-    speed_index = index["speed"]
-    if mixed:
-        source, direction_index, speed_index = _normalised(layer, index, fields)
-        forward, backward = FORWARD, BACKWARD
-    director = QgsVectorLayerDirector(source, direction_index, forward or NO_MATCH, backward or NO_MATCH, "",
-                                      QgsVectorLayerDirector.Direction.DirectionBoth)
-    director.addStrategy(QgsNetworkDistanceStrategy())
-    director.addStrategy(QgsNetworkSpeedStrategy(speed_index, float(default_speed_kmh), 1.0 / 3.6))
-    crs = QgsCoordinateReferenceSystem(STORE_CRS)
-    builder = QgsGraphBuilder(crs, layer.crs() != crs, float(tolerance_m), "NONE")
-    director.makeGraph(builder, [], feedback)  # a QgsFeedback (progress, cancel) or None
-    graph = builder.graph()
-    if graph.edgeCount() == 0:
+    network = read_network(layer, index, fields, QgsCoordinateReferenceSystem(STORE_CRS), tolerance_m,
+                           default_speed_kmh, feedback)
+    if network.edge_count == 0:
         raise RoadLayerError(tr("The road layer {layer} has no roads to route on.").format(layer=layer.name()))
-    network = _arrays(graph, default_speed_kmh).prepare()
-    network.qgis_graph = graph
+    network.prepare()
     network.build_s = time.perf_counter() - started
     return network
-
-
-def _arrays(graph, default_speed_kmh: float) -> RoadNetwork:
-    """Read the QgsGraph once: vertex coordinates, edge ends and both costs."""
-    vertex, edge = graph.vertex, graph.edge
-    n_vertices, n_edges = graph.vertexCount(), graph.edgeCount()
-    xy = np.empty((n_vertices, 2), dtype=np.float64)
-    for i in range(n_vertices):
-        point = vertex(i).point()
-        xy[i, 0], xy[i, 1] = point.x(), point.y()
-    edge_from = np.empty(n_edges, dtype=np.int64)
-    edge_to = np.empty(n_edges, dtype=np.int64)
-    length = np.empty(n_edges, dtype=np.float64)
-    seconds = np.empty(n_edges, dtype=np.float64)
-    for k in range(n_edges):
-        e = edge(k)
-        edge_from[k], edge_to[k] = e.fromVertex(), e.toVertex()
-        length[k], seconds[k] = e.cost(0), e.cost(1)
-    # QgsNetworkSpeedStrategy gives an infinite time for a NULL or zero speed: use the default speed there.
-    bad = ~np.isfinite(seconds) | (seconds <= 0)
-    seconds[bad] = length[bad] / (float(default_speed_kmh) / 3.6)
-    return RoadNetwork(xy, edge_from, edge_to, length, seconds)
-
-
-def _normalised(layer, index, fields: RoadFields):
-    """A memory copy whose direction field holds F/T/B (for layers mixing spellings such as yes and 1)."""
-    from qgis.core import QgsFeature, QgsField, QgsFields, QgsVectorLayer
-    from qgis.PyQt.QtCore import QVariant
-
-    copy = QgsVectorLayer(f"LineString?crs={layer.crs().authid()}", "roads", "memory")
-    out_fields = QgsFields()
-    out_fields.append(QgsField("hd_direction", QVariant.Type.String))
-    out_fields.append(QgsField("hd_speed", QVariant.Type.Double))
-    copy.dataProvider().addAttributes(out_fields.toList())
-    copy.updateFields()
-    features = []
-    for feature in layer.getFeatures():
-        out = QgsFeature(copy.fields())
-        out.setGeometry(feature.geometry())
-        speed = feature.attribute(index["speed"]) if index["speed"] >= 0 else None
-        out.setAttributes([fields.classify(feature.attribute(index["oneway"])), speed])
-        features.append(out)
-    copy.dataProvider().addFeatures(features)
-    return copy, 0, (1 if index["speed"] >= 0 else -1)
 
 
 def route_street_names(layer, fields: RoadFields, coords, max_names: int = 12) -> list:
