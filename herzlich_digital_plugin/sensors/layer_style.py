@@ -12,7 +12,7 @@ from qgis.core import (QgsMarkerSymbol, QgsPointDisplacementRenderer, QgsPropert
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.sensorthings.snapshot import FRESH, NO_DATA, STALE
-from ..toolbelt.i18n import tr
+from ..toolbelt.i18n import tr, user_locale
 
 # observed property -> [(lower bound or None, upper bound or None, colour)]; bounds: lower <= value < upper
 VALUE_CLASSES = {
@@ -51,10 +51,12 @@ def display_unit(unit: str) -> str:
 
 
 def format_value(value: Optional[float], unit: str = "") -> str:
-    """``412 veh/15min``, ``48.5 km/h``, ``4.7 °C``, ``–`` without a value: the map label and the dock header."""
+    """``412 veh/15min``, ``48.5 km/h``, ``4.7 °C``, ``–`` without a value: the map label and the dock header.
+    Numbers as the interface language writes them (German: ``4,7 °C``, ``1.250 veh/h``)."""
     if value is None or value != value:
         return "–"
-    text = f"{value:.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:.1f}"
+    decimals = 0 if abs(value) >= 100 or float(value).is_integer() else 1
+    text = user_locale().toString(float(value), "f", decimals)
     return f"{text} {display_unit(unit)}".strip()
 
 

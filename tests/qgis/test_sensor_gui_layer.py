@@ -5,7 +5,7 @@ import math
 from datetime import timedelta
 
 import pytest
-from qgis.core import QgsCoordinateReferenceSystem, QgsWkbTypes
+from qgis.core import QgsCoordinateReferenceSystem, QgsSettings, QgsWkbTypes
 
 from herzlich_digital_plugin.democity.sensors import STATIONS, STREAMS, station_position
 from herzlich_digital_plugin.sensors.layer_style import display_unit, format_value
@@ -147,3 +147,18 @@ def test_values_carry_units_as_people_write_them():
     assert format_value(4.66, "degC") == "4.7 °C" and format_value(15.61, "ug/m3") == "15.6 µg/m³"
     assert format_value(412.0, "veh/15min") == "412 veh/15min" and format_value(None, "km/h") == "–"
     assert display_unit("Pa") == "Pa"  # unknown symbols stay as the server sent them
+
+
+def test_values_are_written_as_the_interface_language_writes_numbers():
+    settings = QgsSettings()
+    saved = (settings.value("locale/userLocale"), settings.value("locale/overrideFlag"))
+    try:
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", "de")
+        assert format_value(4.66, "degC") == "4,7 °C" and format_value(73.8, "%") == "73,8 %"
+        assert format_value(1250.0, "veh/h") == "1.250 veh/h"
+        settings.setValue("locale/userLocale", "en")
+        assert format_value(4.66, "degC") == "4.7 °C" and format_value(1250.0, "veh/h") == "1,250 veh/h"
+    finally:
+        settings.setValue("locale/userLocale", saved[0] or "")
+        settings.setValue("locale/overrideFlag", saved[1] or False)
