@@ -9,6 +9,7 @@ from typing import List, Optional, Tuple
 
 from qgis.core import (QgsMarkerSymbol, QgsPointDisplacementRenderer, QgsProperty, QgsRuleBasedRenderer,
                        QgsSimpleMarkerSymbolLayer, QgsSymbolLayer, QgsUnitTypes)
+from qgis.PyQt.QtCore import QLocale
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.sensorthings.snapshot import FRESH, NO_DATA, STALE
@@ -50,13 +51,14 @@ def display_unit(unit: str) -> str:
     return UNIT_SYMBOLS.get((unit or "").strip(), (unit or "").strip())
 
 
-def format_value(value: Optional[float], unit: str = "") -> str:
+def format_value(value: Optional[float], unit: str = "", locale: Optional[QLocale] = None) -> str:
     """``412 veh/15min``, ``48.5 km/h``, ``4.7 °C``, ``–`` without a value: the map label and the dock header.
-    Numbers as the interface language writes them (German: ``4,7 °C``, ``1.250 veh/h``)."""
+    Numbers as the interface language writes them (German: ``4,7 °C``, ``1.250 veh/h``). For many values pass
+    ``locale`` (user_locale(), read once): reading it from the settings costs about 40 µs a call."""
     if value is None or value != value:
         return "–"
     decimals = 0 if abs(value) >= 100 or float(value).is_integer() else 1
-    text = user_locale().toString(float(value), "f", decimals)
+    text = (locale or user_locale()).toString(float(value), "f", decimals)
     return f"{text} {display_unit(unit)}".strip()
 
 

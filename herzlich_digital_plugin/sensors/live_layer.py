@@ -20,7 +20,7 @@ from ..core.sensorthings.messages import StaError
 from ..core.sensorthings.observations import component_observation
 from ..core.sensorthings.snapshot import (DATASTREAM, MULTI_DATASTREAM, NO_DATA, RowKey, SensorRow,
                                           SensorSnapshot, aged, marked_stale, with_observation)
-from ..toolbelt.i18n import tr
+from ..toolbelt.i18n import tr, user_locale
 from ..toolbelt.log import LOG_TAG
 from .alerts import AlertEvent, AlertTracker
 from .connections import SensorConnection, attach_connection
@@ -38,9 +38,9 @@ __all__ = ["LiveSensorLayer", "ApplyResult", "AGE_FIELD", "FIELD_NAMES", "create
            "parse_key_text", "row_label", "mqtt_credentials", "expected_bbox"]
 
 
-def row_label(row: SensorRow) -> str:
+def row_label(row: SensorRow, locale=None) -> str:
     if row.value is not None:
-        return format_value(row.value, row.unit)
+        return format_value(row.value, row.unit, locale)
     if row.result and row.status != NO_DATA:
         return row.result[:24]
     return "–"
@@ -222,11 +222,11 @@ class LiveSensorLayer(QObject):
                         then=lambda result: self.refreshFailed.emit(error))
 
     # ------------------------------------------------------------------ writing
-    def _values(self, row: SensorRow):
+    def _values(self, row: SensorRow, locale):
         """The values written for a row (FIELD_NAMES order; time as epoch ms) and its position."""
         alert = 1 if self.alerts.is_active(row.key) else 0
         values = (row.thing, row.datastream, row.observed_property, row.value, row.unit, _ms(row.time),
-                  row.status, alert, row_label(row), key_text(row.key), str(row.datastream_id), row.collection,
+                  row.status, alert, row_label(row, locale), key_text(row.key), str(row.datastream_id), row.collection,
                   row.component, row.result, row.location_flag or "")
         position = (round(row.x, 3), round(row.y, 3)) if row.x is not None and row.y is not None else None
         return values, position
@@ -245,7 +245,8 @@ class LiveSensorLayer(QObject):
             for key in [k for k in self.rows if k not in new]:
                 del self.rows[key]
         self.rows.update(new)
-        entries = {key: self._values(row) for key, row in new.items()}
+        locale = user_locale()  # once per write: thousands of labels
+        entries = {key: self._values(row, locale) for key, row in new.items()}
         return self.writer.write(entries, complete, lambda result: self._written(result, events, then), chunked)
 
     def _written(self, result: WriteResult, events, then) -> None:
