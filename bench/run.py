@@ -51,7 +51,9 @@ def _in_own_process(path: Path, figures_file: Path) -> list:
                              str(figures_file)], check=False)
     if result.returncode != 0 or not figures_file.exists():
         raise RuntimeError(f"{path.stem} ended with exit status {result.returncode}")
-    return json.loads(figures_file.read_text(encoding="utf-8"))
+    figures = json.loads(figures_file.read_text(encoding="utf-8"))
+    figures_file.unlink()
+    return figures
 
 
 def main(argv) -> int:

@@ -77,11 +77,11 @@ def _claim_postgis(store, session_id, reviewer, flt, order, n, ttl_s, near):
         source = f"{det} d"
         order_sql = _ORDER_SQL.get(order, "d.panorama_id, d.bbox_xmin, d.id")
         order_params = []
+    status_cond, status_params = where_sql(store, ReviewFilter(statuses=flt.statuses))  # rechecked under the lock
     claimed: List[int] = []
     for _ in range(_CLAIM_ATTEMPTS):
         want = n - len(claimed)
         cond, params = where_sql(store, flt.with_(exclude_ids=tuple(flt.exclude_ids) + tuple(claimed)))
-        status_cond, status_params = where_sql(store, ReviewFilter(statuses=flt.statuses))
         # Candidates are read without locks; only then are their detection rows locked, in a statement
         # whose other input is the materialised candidate list. Were the joins and the lease check under
         # FOR UPDATE, a detection updated meanwhile would make PostgreSQL re-fetch the lease and panorama
