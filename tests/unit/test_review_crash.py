@@ -18,26 +18,36 @@ from test_review_concurrency import WORKER, _shared_assets, check_store, demo_gp
 TTL_S = 4.0
 
 
+def _leases_of(store, log) -> int:
+    session_id = log.read_text(encoding="utf-8").split("\n", 1)[0].split(" ")[1]
+    return store.count("review_lease", {"session_id": session_id})
+
+
 def _kill_mid_session(uri, folder, rounds):
+    """Kill -9 a reviewer after a different number of decisions each round, while it holds leases: a decision
+    releases its item's lease, so right after a batch's last decision a reviewer holds none. With two held when
+    looked at, at least one is still held at the kill (it decides one item at a time)."""
     logs = []
-    for r in range(rounds):
-        log = Path(folder) / f"crash{r}.log"
-        cmd = [sys.executable, str(WORKER), uri, f"reviewer{r}", "0", str(7 + r), str(log), "--forever",
-               "--ttl", str(TTL_S)]
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                env=dict(os.environ, PYTHONPATH=str(WORKER.parents[1])))
-        deadline = time.monotonic() + 120
-        target = 40 + 17 * r  # a different moment each round
-        while time.monotonic() < deadline:
-            if log.exists() and len(log.read_text(encoding="utf-8").splitlines()) >= target:
-                break
-            assert proc.poll() is None, proc.stderr.read()
-            time.sleep(0.01)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
-        proc.stderr.close()
-        assert proc.returncode == -signal.SIGKILL
-        logs.append(log)
+    with open_store(uri) as store:
+        for r in range(rounds):
+            log = Path(folder) / f"crash{r}.log"
+            cmd = [sys.executable, str(WORKER), uri, f"reviewer{r}", "0", str(7 + r), str(log), "--forever",
+                   "--ttl", str(TTL_S)]
+            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                    env=dict(os.environ, PYTHONPATH=str(WORKER.parents[1])))
+            deadline = time.monotonic() + 120
+            target = 40 + 17 * r  # a different moment each round
+            while time.monotonic() < deadline:
+                if (log.exists() and len(log.read_text(encoding="utf-8").splitlines()) >= target
+                        and _leases_of(store, log) >= 2):
+                    break
+                assert proc.poll() is None, proc.stderr.read()
+                time.sleep(0.002)
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=30)
+            proc.stderr.close()
+            assert proc.returncode == -signal.SIGKILL
+            logs.append(log)
     return logs
 
 
