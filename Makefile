@@ -73,8 +73,13 @@ $(QM_FILE): $(TS_FILE) | apt-deps
 i18n-update: | apt-deps
 	pylupdate5 -noobsolete $(SOURCES) -ts $(TS_FILE)
 
+# A crash (Qt fatal, segfault) ends pytest without a summary: then the last test started is named.
+LAST_TEST := $(BUILD)/last-test-started.txt
 test: deps translations
-	$(TEST_ENV) $(PY) -m pytest tests $(PYTEST_ARGS)
+	@mkdir -p $(BUILD) && rm -f $(LAST_TEST)
+	@HD_LAST_TEST_FILE=$(CURDIR)/$(LAST_TEST) $(TEST_ENV) $(PY) -m pytest tests $(PYTEST_ARGS) || { rc=$$?; \
+		[ $$rc -le 5 ] || echo "pytest ended by signal $$((rc - 128)) during: $$(cat $(LAST_TEST) 2>/dev/null)"; \
+		exit $$rc; }
 
 unit: deps
 	$(TEST_ENV) $(PY) -m pytest tests/unit $(PYTEST_ARGS)

@@ -25,6 +25,21 @@ BACKENDS = ("gpkg", "postgis")
 GENERATOR_FLAGS = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
 
 
+# ---------------------------------------------------------------------------- crash report
+
+LAST_TEST_FILE = os.environ.get("HD_LAST_TEST_FILE")
+
+
+def pytest_runtest_logstart(nodeid, location):
+    """Note the test about to run: a test that aborts the process (Qt fatal, segfault) names itself there.
+
+    The CI shows only the tail of a crash's stack dump, which is pytest's frames; `make test` prints this file.
+    """
+    if LAST_TEST_FILE:
+        with open(LAST_TEST_FILE, "w", encoding="utf-8") as out:
+            out.write(nodeid + "\n")
+
+
 # ---------------------------------------------------------------------------- QGIS exit
 
 @pytest.fixture(autouse=True, scope="session")
@@ -47,6 +62,21 @@ def _release_qgis_objects_before_exit(qgis_app):
                 obj.clear()
     gc.collect()
     qgis_app.processEvents()
+    _keep_pytest_qgis_exit_connection(qgis_app)
+
+
+def _keep_pytest_qgis_exit_connection(app):
+    """pytest-qgis 2.1.0 disconnects processEvents from legendLayersAdded at exit and errors the last test if
+    that connection is gone, which it was in 2 of 5 full runs here (never in a single file's run, and no test
+    disconnects it). The error is in the harness, after every test has passed: restore the connection so its
+    exit runs, and say so."""
+    from qgis.core import QgsProject
+    signal = QgsProject.instance().legendLayersAdded
+    try:
+        signal.disconnect(app.processEvents)
+    except TypeError:
+        sys.stderr.write("\nnote: pytest-qgis's legendLayersAdded -> processEvents connection was gone at exit\n")
+    signal.connect(app.processEvents)
 
 
 # ---------------------------------------------------------------------------- PostGIS

@@ -5,9 +5,6 @@ Blocking: use it from a QgsTask or a Processing algorithm, never from the GUI th
 import time
 from typing import Tuple
 
-from qgis.core import QgsNetworkAccessManager
-from qgis.PyQt.QtCore import QUrl
-
 from ..core.sensorthings.transport import ACCEPT_JSON, TransportError
 from ..toolbelt.network import NetworkError, QgisHttpClient
 
@@ -39,7 +36,6 @@ class QgisTransport:
 
     def get_json(self, url: str) -> Tuple[int, bytes]:
         started = time.monotonic()
-        _forget_cached(url)
         try:
             response = self.http.get(url, headers=ACCEPT_JSON)
         except NetworkError as error:
@@ -47,18 +43,7 @@ class QgisTransport:
             if timed_out:
                 raise TransportError("timeout", str(error), self.timeout_s) from error
             raise TransportError("unreachable", str(error)) from error
-        finally:
-            _forget_cached(url)
         if not response.status and time.monotonic() - started >= self.timeout_s * 0.9:
             # the transfer timeout aborted the reply: QGIS reports no error, just no status and no body
             raise TransportError("timeout", "", self.timeout_s)
         return response.status, response.content
-
-
-def _forget_cached(url: str) -> None:
-    """QgsBlockingNetworkRequest saves every GET in QGIS's disk cache; when the same address later fails (HTTP
-    500, say), the reply comes back as HTTP 200 with the cached body mixed in. Live values must never come from
-    the cache, so no entry for the address may exist around the request."""
-    cache = QgsNetworkAccessManager.instance().cache()
-    if cache is not None:
-        cache.remove(QUrl(url))

@@ -8,8 +8,9 @@ import threading
 from dataclasses import dataclass, field
 from typing import Dict, Optional
 
-from qgis.core import QgsBlockingNetworkRequest, QgsFeedback
-from qgis.PyQt.QtCore import QByteArray, QUrl
+from qgis.core import QgsBlockingNetworkRequest, QgsFeedback, QgsNetworkAccessManager
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QByteArray, QCoreApplication, Qt, QThread, QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
 
 from .i18n import tr
@@ -54,7 +55,11 @@ class QgisHttpClient:
 
     def get(self, url: str, headers: Optional[Dict[str, str]] = None) -> HttpResponse:
         request = self._request(url, headers)
-        return self._run(url, lambda blocking, feedback: blocking.get(request, True, feedback))
+        _forget_cached(request.url())
+        try:
+            return self._run(url, lambda blocking, feedback: blocking.get(request, True, feedback))
+        finally:
+            _forget_cached(request.url())
 
     def post(self, url: str, body: bytes, headers: Optional[Dict[str, str]] = None) -> HttpResponse:
         request = self._request(url, headers)
@@ -88,3 +93,28 @@ class QgisHttpClient:
         headers = {bytes(name).decode("latin-1").lower(): bytes(reply.rawHeader(name)).decode("latin-1")
                    for name in reply.rawHeaderList()}
         return HttpResponse(status or 0, bytes(reply.content()), headers, url)
+
+
+_uncached = threading.local()
+
+
+def _forget_cached(url: QUrl) -> None:
+    """QgsBlockingNetworkRequest saves every GET in QGIS's disk cache, whatever the request asks (3.22), and when
+    the same address later fails (HTTP 500, say) the reply comes back as HTTP 200 with the cached body mixed in.
+    Our data is live: no cached entry may take part in our requests.
+
+    In a worker thread (a QgsTask) the thread's own network manager simply gets no cache, once: removing
+    entries there while other threads' requests wrote to the cache hung 2 of 10 runs of 400 parallel requests
+    (and once crashed QGIS in a test). QgsBlockingNetworkRequest works without a cache. On the main thread
+    (Processing, qgis_process) the manager is QGIS's own, which keeps its cache: the entry is removed instead.
+    """
+    if sip.unwrapinstance(QThread.currentThread()) != sip.unwrapinstance(QCoreApplication.instance().thread()):
+        if not getattr(_uncached, "done", False):
+            # DirectConnection: the first instance() call in a thread fixes how its manager is wired to the
+            # main one, and QgsBlockingNetworkRequest asks for DirectConnection.
+            QgsNetworkAccessManager.instance(Qt.ConnectionType.DirectConnection).setCache(None)
+            _uncached.done = True
+        return
+    cache = QgsNetworkAccessManager.instance().cache()
+    if cache is not None:
+        cache.remove(url)

@@ -69,10 +69,22 @@ def test_python_logging_reaches_the_qgis_log(qtbot):
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
+    flaky_calls = 0
+
     def log_message(self, *args):
         pass
 
     def do_GET(self):  # noqa: N802 - http.server naming
+        if self.path == "/flaky":  # fine once, then broken: a live value that must never come from a cache
+            type(self).flaky_calls += 1
+            status, body = (200, b'{"value": "first"}') if self.flaky_calls == 1 else (500, b"broken")
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Cache-Control", "max-age=3600")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if self.path == "/slow":
             time.sleep(3)
         if self.path == "/secret":
@@ -105,6 +117,30 @@ def test_http_client_status_and_body(http_server):
     assert response.status == 200 and response.content == b'{"ok": true}'
     assert response.headers["content-type"] == "application/json"
     assert QgisHttpClient(timeout_s=5).get(http_server + "/missing").status == 404
+
+
+def test_http_client_never_answers_from_the_cache(http_server):
+    """QGIS's disk cache would turn the failing second answer into a 200 with the first body mixed in."""
+    _Handler.flaky_calls = 0
+    first = QgisHttpClient(timeout_s=5).get(http_server + "/flaky")
+    second = QgisHttpClient(timeout_s=5).get(http_server + "/flaky")
+    assert (first.status, first.content) == (200, b'{"value": "first"}')
+    assert (second.status, second.content) == (500, b"broken")
+    assert _Handler.flaky_calls == 2
+
+
+def test_http_client_never_answers_from_the_cache_on_a_worker_thread(http_server):
+    from qgis.core import QgsNetworkAccessManager
+    _Handler.flaky_calls = 0
+    got = []
+
+    def worker():
+        got.extend(QgisHttpClient(timeout_s=5).get(http_server + "/flaky") for _ in range(2))
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(20)
+    assert [(r.status, r.content) for r in got] == [(200, b'{"value": "first"}'), (500, b"broken")]
+    assert QgsNetworkAccessManager.instance().cache() is not None  # QGIS's own manager keeps its cache
 
 
 def test_http_client_timeout_and_bad_address(http_server):
