@@ -32,8 +32,9 @@ for p in (str(ROOT), str(ROOT / "tests")):
 from herzlich_digital_plugin.review import leases  # noqa: E402
 from herzlich_digital_plugin.review.decisions import ReviewSession  # noqa: E402
 from herzlich_digital_plugin.review.filters import ReviewFilter, counts  # noqa: E402
-from herzlich_digital_plugin.store import open_store  # noqa: E402
+from herzlich_digital_plugin.store import ddl, open_store  # noqa: E402
 from herzlich_digital_plugin.store.copy import copy_store  # noqa: E402
+from herzlich_digital_plugin.store.schema import DETECTION_COUNT_INDEX  # noqa: E402
 
 SEED = 7239
 CACHE = ROOT / "build" / "bench-cache" / "review-city"
@@ -48,9 +49,9 @@ def _city_gpkg() -> Path:
     path = CACHE / "herzlich_digital_city.gpkg"
     if path.exists():
         with open_store(str(path), create=False) as store:
-            fresh = store.query("SELECT 1 AS x FROM sqlite_master WHERE name = 'review_lease'")
-            fresh = fresh and store.query("SELECT 1 AS x FROM sqlite_master WHERE name = "
-                                          "'idx_detection_status_asset_class_vzkat_code_vzkat_value_score'")
+            # Opening migrates an older cache; this checks it holds what the figures rely on.
+            fresh = store.query("SELECT 1 AS x FROM sqlite_master WHERE name = %s",
+                                (ddl.index_name("detection", DETECTION_COUNT_INDEX),))
         if fresh:
             return path
         shutil.rmtree(CACHE)

@@ -4,6 +4,7 @@ Every function returns a list of (sql, params) pairs. Identifiers only ever come
 schema.py and pass ``quote_ident``; values (names registered in gpkg_* tables) are
 parameters.
 """
+import hashlib
 import re
 
 from .errors import InvalidNameError
@@ -249,12 +250,39 @@ def pg_meta(schema):
 
 # --------------------------------------------------------------------------- shared
 
+def index_name(table_name, cols):
+    """idx_<table>_<columns>; past PostgreSQL's 63 characters, shortened with a hash of the full name."""
+    name = "idx_" + table_name + "_" + "_".join(cols)
+    if len(name) > 63:
+        name = name[:54] + "_" + hashlib.sha1(name.encode(), usedforsecurity=False).hexdigest()[:8]
+    return name
+
+
+def index_sql(table_name, table_ref, cols):
+    return (f"CREATE INDEX {quote_ident(index_name(table_name, cols))} ON {table_ref} "
+            f"({', '.join(quote_ident(c) for c in cols)})")
+
+
 def _index_sql(table, table_ref):
-    out = []
-    for cols in table.indexes:
-        name = quote_ident("idx_" + table.name + "_" + "_".join(cols))
-        out.append(f"CREATE INDEX {name} ON {table_ref} ({', '.join(quote_ident(c) for c in cols)})")
-    return out
+    return [index_sql(table.name, table_ref, cols) for cols in table.indexes]
+
+
+def add_column(backend, table, column_name, schema=None):
+    """ALTER TABLE … ADD COLUMN for a column schema.py declares (used by migrations)."""
+    col = next(c for c in table.columns if c.name == column_name)
+    if backend == "gpkg":
+        return [(f"ALTER TABLE {quote_ident(table.name)} ADD COLUMN {_gpkg_column(col)}", ())]
+    return [(f"ALTER TABLE {pg_table_ref(schema, table.name)} ADD COLUMN {_pg_column(col, schema)}", ())]
+
+
+def replace_index(backend, table, old_cols, new_cols, schema=None):
+    """Drop the index on ``old_cols`` and build the one on ``new_cols`` (used by migrations)."""
+    old = quote_ident(index_name(table.name, old_cols))
+    if backend == "gpkg":
+        return [(f"DROP INDEX IF EXISTS {old}", ()),
+                (index_sql(table.name, quote_ident(table.name), new_cols), ())]
+    return [(f"DROP INDEX IF EXISTS {quote_ident(schema)}.{old}", ()),
+            (index_sql(table.name, pg_table_ref(schema, table.name), new_cols), ())]
 
 
 def create_all(backend, schema=None):
@@ -263,8 +291,11 @@ def create_all(backend, schema=None):
         stmts = gpkg_core() + gpkg_meta()
         for table in TABLES:
             stmts += gpkg_table(table)
-        return stmts
-    stmts = pg_meta(schema)
-    for table in TABLES:
-        stmts += pg_table(table, schema)
+    else:
+        stmts = pg_meta(schema)
+        for table in TABLES:
+            stmts += pg_table(table, schema)
+    from .copy_columns import copy_triggers  # it builds on this module's quoting
+    for table in TABLES:  # after all tables: a trigger names its source table
+        stmts += copy_triggers(backend, table, schema)
     return stmts

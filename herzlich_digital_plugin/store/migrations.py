@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable, List
 
+from . import ddl
+from .copy_columns import copy_triggers
 from .errors import PermissionDeniedError, SchemaVersionError, StoreError
+from .schema import DETECTION_COUNT_INDEX, table
 
 
 @dataclass(frozen=True)
@@ -26,8 +29,29 @@ def _create_everything(store):
     store._create_schema()
 
 
+def _detection_campaign(store):
+    """detection.campaign_id, a trigger-kept copy of its panorama's: campaign filters read the index alone."""
+    detection = table("detection")
+    schema = getattr(store, "schema", None)
+    statements = ddl.add_column(store.backend, detection, "campaign_id", schema)
+    for sql, params in statements:
+        store.execute(sql, params)
+    d, p = store.table_ref("detection"), store.table_ref("panorama")
+    store.execute(f'UPDATE {d} SET "campaign_id" = (SELECT p."campaign_id" FROM {p} p '  # nosec B608
+                  f'WHERE p."id" = {d}."panorama_id")')
+    for sql, params in copy_triggers(store.backend, detection, schema):
+        store.execute(sql, params)
+    for sql, params in ddl.replace_index(store.backend, detection, DETECTION_COUNT_INDEX[:-1],
+                                         DETECTION_COUNT_INDEX, schema):
+        store.execute(sql, params)
+    # Statistics for the new index: without them SQLite plans the review queue's claim on it and takes a
+    # second per item at city scale (0.2 s, once).
+    store.execute(f"ANALYZE {d}")
+
+
 MIGRATIONS: List[Migration] = [
     Migration(1, "create all tables from schema.py", _create_everything),
+    Migration(2, "detection.campaign_id copied from the panorama; counts index with it", _detection_campaign),
 ]
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 SRID = 25832
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,15 @@ class Column:
     not_null: bool = False
     references: Optional[str] = None  # "table" (its pk "id")
     default: Optional[str] = None  # SQL literal valid in both dialects
+    # "fk_column.column": a copy of that column of the row fk_column references, kept right by triggers
+    # (ddl.py) on every write, whoever writes. For filters an index must answer without a join.
+    copy_of: Optional[str] = None
+
+    @property
+    def copy_source(self):
+        """(fk column, referenced table's column) of a copied column."""
+        fk, col = self.copy_of.split(".")
+        return fk, col
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,7 @@ def _c(name, kind, **kw):
 
 
 PK = _c("id", "pk")
+DETECTION_COUNT_INDEX = ("status", "asset_class", "vzkat_code", "vzkat_value", "score", "campaign_id")
 
 TABLES = (
     Table("store_info", (
@@ -119,11 +129,13 @@ TABLES = (
         _c("score", "real"),
         _c("status", "text", default="'new'"),  # derived from review_event: new, accepted, rejected, ...
         _c("asset_id", "int", references="asset"),
+        _c("campaign_id", "int", copy_of="panorama_id.campaign_id"),  # the panorama's (schema 2)
     ), geometry_type="POINT",  # estimated position
-        # (status, score) and (status, class…, score) serve the review queue's orders and the inspector's
-        # grouped counts from the index alone; both start with status, which replaces an index on status.
+        # (status, score) and (status, class…, score, campaign) serve the review queue's orders and the
+        # inspector's grouped counts, also with a campaign filter, from the index alone; both start with
+        # status, which replaces an index on status.
         indexes=(("panorama_id",), ("vzkat_code",), ("score",), ("asset_id",), ("status", "score"),
-                 ("status", "asset_class", "vzkat_code", "vzkat_value", "score"))),
+                 DETECTION_COUNT_INDEX)),
     Table("review_event", (
         PK,
         _c("detection_id", "int", references="detection"),

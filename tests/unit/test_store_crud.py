@@ -5,7 +5,7 @@ import pytest
 from shapely.geometry import LineString, Point, Polygon
 
 from herzlich_digital_plugin.store import (AppendOnlyError, ConflictError, GeometryError, IntegrityError,
-                                           InvalidNameError, NotFoundError, StoreError)
+                                           InvalidNameError, NotFoundError, StoreError, schema)
 
 UTC = timezone.utc
 T0 = datetime(2024, 5, 17, 8, 30, 15, 250000, tzinfo=UTC)
@@ -26,7 +26,7 @@ def _detection(store, pano_id, x, y, **extra):
 
 def test_store_basics(store, backend):
     assert store.backend == backend
-    assert store.schema_version == 1
+    assert store.schema_version == schema.SCHEMA_VERSION
     assert store.count("detection") == 0
 
 

@@ -4,6 +4,8 @@ import pytest
 from herzlich_digital_plugin.store import SchemaVersionError, StoreError, migrations, open_store, schema
 
 PROBE = "CREATE TABLE hd_migration_probe (id INTEGER PRIMARY KEY, note TEXT)"
+LATEST = migrations.latest_version()
+NEXT = LATEST + 1  # a test migration after the real ones
 
 
 def _versions(store):
@@ -19,7 +21,7 @@ def test_code_and_schema_agree():
 def test_fresh_store_is_at_latest_version(empty_store_uri):
     with open_store(empty_store_uri) as s:
         assert s.schema_version == migrations.latest_version()
-        assert _versions(s) == [1]
+        assert _versions(s) == list(range(1, LATEST + 1))  # every migration stamped, none run
         assert s.count("detection") == 0
 
 
@@ -34,15 +36,15 @@ def test_upgrade_by_registered_migration(empty_store_uri, monkeypatch):
         store.execute("INSERT INTO hd_migration_probe (id, note) VALUES (%s, %s)", (1, "migrated"))
 
     monkeypatch.setattr(migrations, "MIGRATIONS",
-                        migrations.MIGRATIONS + [migrations.Migration(2, "test probe", add_probe)])
+                        migrations.MIGRATIONS + [migrations.Migration(NEXT, "test probe", add_probe)])
     with open_store(empty_store_uri) as s:
-        assert s.schema_version == 2
-        assert _versions(s) == [1, 2]
+        assert s.schema_version == NEXT
+        assert _versions(s) == list(range(1, NEXT + 1))
         assert s.query("SELECT note FROM hd_migration_probe") == [{"note": "migrated"}]
         assert s.select("campaign")[0]["name"] == "before the upgrade"
     with open_store(empty_store_uri) as s:  # already applied: not run again
-        assert s.schema_version == 2
-    assert calls == [1]
+        assert s.schema_version == NEXT
+    assert calls == [LATEST]
 
 
 def test_failed_migration_leaves_store_untouched(empty_store_uri, monkeypatch):
@@ -52,13 +54,13 @@ def test_failed_migration_leaves_store_untouched(empty_store_uri, monkeypatch):
         store.execute(PROBE)
         raise RuntimeError("migration bug")
 
-    patched = migrations.MIGRATIONS + [migrations.Migration(2, "broken", broken)]
+    patched = migrations.MIGRATIONS + [migrations.Migration(NEXT, "broken", broken)]
     monkeypatch.setattr(migrations, "MIGRATIONS", patched)
     with pytest.raises(RuntimeError, match="migration bug"):
         open_store(empty_store_uri)
     monkeypatch.undo()
     with open_store(empty_store_uri) as s:
-        assert s.schema_version == 1 and _versions(s) == [1]
+        assert s.schema_version == LATEST and _versions(s) == list(range(1, LATEST + 1))
         with pytest.raises(StoreError):
             s.query("SELECT * FROM hd_migration_probe")
 
@@ -78,7 +80,7 @@ def test_open_without_create(empty_store_uri, backend):
         open_store(empty_store_uri, create=False)
     open_store(empty_store_uri).close()
     with open_store(empty_store_uri, create=False) as s:
-        assert s.schema_version == 1
+        assert s.schema_version == LATEST
 
 
 def test_unknown_uri_is_refused(tmp_path):

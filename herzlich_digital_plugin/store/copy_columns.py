@@ -1,0 +1,67 @@
+"""Triggers for ``copy_of`` columns (schema.py): a copy of a column of the row a foreign key references.
+
+The copy lets an index answer a filter without a join (detection.campaign_id, the panorama's campaign, for the
+review counts). The triggers keep it right on every write, the plugin's, QGIS's or anyone else's: on insert,
+when the foreign key or the copy itself is edited, and when the source row's column changes. Identifiers come
+from schema.py and pass ``quote_ident``; nothing here takes a value.
+"""
+from .ddl import pg_table_ref, quote_ident
+from .schema import TABLES_BY_NAME
+
+
+def _copied_columns(table):
+    """(column, fk column, source table, source column) of each ``copy_of`` column of ``table``."""
+    out = []
+    for col in table.columns:
+        if col.copy_of:
+            fk, source_col = col.copy_source
+            source = next(c for c in table.columns if c.name == fk).references
+            out.append((col.name, fk, TABLES_BY_NAME[source].name, source_col))
+    return out
+
+
+def gpkg_copy_triggers(table):
+    """SQLite triggers keeping ``copy_of`` columns equal to their source, on any writer's insert or update.
+
+    SQLite cannot assign NEW in a BEFORE trigger, so the row is corrected after the write, and only when
+    it differs (a writer that filled the column right pays just the lookup).
+    """
+    stmts = []
+    t = quote_ident(table.name)
+    for col, fk, source, source_col in _copied_columns(table):
+        c, f, s, sc = quote_ident(col), quote_ident(fk), quote_ident(source), quote_ident(source_col)
+        value = f'(SELECT {sc} FROM {s} WHERE "id" = NEW.{f})'  # nosec B608
+        fix = f'UPDATE {t} SET {c} = {value} WHERE "id" = NEW."id"'  # nosec B608
+        stmts.append(f"CREATE TRIGGER {quote_ident(f'{table.name}_{col}_on_insert')} AFTER INSERT ON {t} "
+                     f"WHEN NEW.{c} IS NOT {value} BEGIN {fix}; END")
+        stmts.append(f"CREATE TRIGGER {quote_ident(f'{table.name}_{col}_on_update')} AFTER UPDATE OF {f}, {c} "
+                     f"ON {t} WHEN NEW.{c} IS NOT {value} BEGIN {fix}; END")
+        stmts.append(f"CREATE TRIGGER {quote_ident(f'{source}_{source_col}_to_{table.name}')} "  # nosec B608
+                     f"AFTER UPDATE OF {sc} ON {s} WHEN NEW.{sc} IS NOT OLD.{sc} "
+                     f'BEGIN UPDATE {t} SET {c} = NEW.{sc} WHERE {f} = NEW."id"; END')
+    return [(sql, ()) for sql in stmts]
+
+
+def pg_copy_triggers(table, schema):
+    """PL/pgSQL triggers for ``copy_of`` columns: set before each insert/update, pushed on a source change."""
+    stmts = []
+    t = pg_table_ref(schema, table.name)
+    for col, fk, source, source_col in _copied_columns(table):
+        c, f, sc = quote_ident(col), quote_ident(fk), quote_ident(source_col)
+        s = pg_table_ref(schema, source)
+        set_fn = pg_table_ref(schema, f"hd_{table.name}_{col}_copy")
+        push_fn = pg_table_ref(schema, f"hd_{source}_{source_col}_to_{table.name}")
+        stmts.append(f"CREATE OR REPLACE FUNCTION {set_fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "  # nosec B608
+                     f'NEW.{c} := (SELECT {sc} FROM {s} WHERE "id" = NEW.{f}); RETURN NEW; END $$')
+        stmts.append(f"CREATE TRIGGER {quote_ident(f'{table.name}_{col}_copy')} BEFORE INSERT OR UPDATE OF "
+                     f"{f}, {c} ON {t} FOR EACH ROW EXECUTE FUNCTION {set_fn}()")
+        stmts.append(f"CREATE OR REPLACE FUNCTION {push_fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "  # nosec B608
+                     f'UPDATE {t} SET {c} = NEW.{sc} WHERE {f} = NEW."id"; RETURN NULL; END $$')
+        stmts.append(f"CREATE TRIGGER {quote_ident(f'{source}_{source_col}_to_{table.name}')} AFTER UPDATE OF "
+                     f"{sc} ON {s} FOR EACH ROW WHEN (OLD.{sc} IS DISTINCT FROM NEW.{sc}) "
+                     f"EXECUTE FUNCTION {push_fn}()")
+    return [(sql, ()) for sql in stmts]
+
+
+def copy_triggers(backend, table, schema=None):
+    return gpkg_copy_triggers(table) if backend == "gpkg" else pg_copy_triggers(table, schema)
