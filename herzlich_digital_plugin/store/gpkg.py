@@ -12,6 +12,7 @@ from shapely.geometry.base import BaseGeometry
 from . import ddl
 from . import values as V
 from .base import Row, Store, Where, portable_to_qmark
+from .copy_columns import fill_copies
 from .errors import IntegrityError, StoreBusyError, StoreError
 from .geometry import gpkg_decode, gpkg_encode, gpkg_envelope, gpkg_is_empty, is_gpkg_blob
 from .migrations import migrate
@@ -158,6 +159,7 @@ class GeoPackageStore(Store):
         rows get explicit ids, the rtree rows are computed from the blob headers, and
         the trigger is restored before commit, so other writers never see the difference.
         """
+        cols, rows = fill_copies(self, table, list(cols), [tuple(r) for r in rows])
         if ddl.GEOM not in cols or len(rows) < _BULK_RTREE_MIN_ROWS or not self._tx_depth:
             return super()._bulk_insert(table, cols, rows)
         if "id" in cols:
