@@ -145,3 +145,13 @@ def test_postgis_count_settings_last_only_for_the_count(postgis_db):
         with store.transaction():  # inside a caller's transaction nothing is changed at all
             counts(store, ReviewFilter())
             assert store.query("SELECT current_setting('random_page_cost') AS v")[0]["v"] == before
+
+
+def test_geopackage_bulk_insert_arrives_right_so_the_trigger_writes_nothing(tmp_path):
+    """The bulk path fills the copy itself: 700 rows cost 700 row changes, not 700 more trigger UPDATEs."""
+    with open_store(str(tmp_path / "bulk.gpkg")) as s:
+        campaigns, panos = _city(s, detections_per_panorama=1)
+        before = s._conn.total_changes  # counts the rows trigger programs change, too
+        s.insert_many("detection", [{"panorama_id": panos[k % 4]} for k in range(700)])
+        assert s._conn.total_changes - before == 700
+        assert _campaign_of(s) == _expected(s)
