@@ -6,11 +6,15 @@ meanwhile, both versions are shown and the user decides. The history lists every
 """
 from pathlib import Path
 
-from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget,
-                                 QPlainTextEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+import os
 
-from ..review.annotations import CONDITIONS, condition_labels
+from qgis.PyQt.QtCore import Qt, QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget,
+                                 QListWidgetItem, QPlainTextEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
+                                 QVBoxLayout, QWidget)
+
+from ..review.annotations import CONDITIONS, annotations, condition_labels, missing_files_message
 from ..review.decisions import Conflict
 from ..store.errors import PermissionDeniedError, StoreError
 from ..toolbelt.i18n import tr
@@ -50,6 +54,7 @@ class ReviewAssetPanel(QWidget):
         self.detection_id = None
         self.photos = []
         self.snapshot_path = None
+        self.open_file = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(path))  # tests replace it
         self._build_ui()
         self.show_asset(None)
 
@@ -88,6 +93,18 @@ class ReviewAssetPanel(QWidget):
             row.addWidget(button)
         form.addRow(row)
         layout.addWidget(self.form_widget)
+        # Photos and snapshots already saved with the asset's annotations: double-click (or the button) opens one.
+        saved_row = QHBoxLayout()
+        self.saved_photos = QListWidget()
+        self.saved_photos.setMaximumHeight(60)
+        self.saved_photos.setToolTip(tr("Photos saved with this asset: double-click to open"))
+        self.saved_photos.itemDoubleClicked.connect(self.open_saved_photo)
+        saved_row.addWidget(self.saved_photos, 1)
+        self.open_photo_button = QPushButton(tr("Open photo"))
+        self.open_photo_button.clicked.connect(lambda: self.open_saved_photo(self.saved_photos.currentItem()))
+        saved_row.addWidget(self.open_photo_button)
+        layout.addWidget(QLabel(tr("Saved photos")))
+        layout.addLayout(saved_row)
         self.role_label = QLabel()
         self.role_label.setWordWrap(True)
         self.role_label.setStyleSheet("color: #a0520d")
@@ -113,6 +130,7 @@ class ReviewAssetPanel(QWidget):
             self.detection_id = None
         self.photos, self.snapshot_path = [], None
         self.photo_list.clear()
+        self.saved_photos.clear()
         self.note_edit.clear()
         self.condition_combo.setCurrentIndex(0)
         self.asset = None
@@ -123,6 +141,35 @@ class ReviewAssetPanel(QWidget):
                 self.log.error(tr("Cannot read the store: {error}").format(error=exc))
         self._update_header()
         self.reload_history()
+        self._load_saved_photos()
+
+    def _load_saved_photos(self) -> None:
+        if self.asset is None:
+            return
+        try:
+            rows = annotations(self.context.store(), self.asset["id"])
+        except StoreError as exc:
+            self.log.error(tr("Cannot read the store: {error}").format(error=exc))
+            return
+        for row in rows:
+            paths = list(row.get("photos") or []) + ([row["snapshot_path"]] if row.get("snapshot_path") else [])
+            for path in paths:
+                item = QListWidgetItem(f"{Path(path).name} ({when_text(row.get('created_at'))}, "
+                                       f"{row.get('author') or '–'})")
+                item.setData(Qt.ItemDataRole.UserRole, path)
+                item.setToolTip(path)
+                self.saved_photos.addItem(item)
+        self.open_photo_button.setEnabled(self.saved_photos.count() > 0)
+
+    def open_saved_photo(self, item) -> bool:
+        """Open a saved photo with the system's viewer; a file that is gone is reported, not opened."""
+        if item is None:
+            return False
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if not path or not os.path.isfile(path):
+            self.log.warning(tr("The photo file no longer exists: {path}").format(path=path))
+            return False
+        return bool(self.open_file(path))
 
     def _update_header(self):
         a = self.asset
@@ -208,7 +255,11 @@ class ReviewAssetPanel(QWidget):
         except (StoreError, ValueError, FileNotFoundError) as exc:
             self.log.error(tr("The annotation was not saved: {error}").format(error=exc))
             return None
-        self.log.success(tr("Annotation saved for asset {id}.").format(id=self.asset["id"]))
+        if result.get("missing_files"):
+            self.log.warning(tr("Annotation saved for asset {id}. {missing}").format(
+                id=self.asset["id"], missing=missing_files_message(result["missing_files"])))
+        else:
+            self.log.success(tr("Annotation saved for asset {id}.").format(id=self.asset["id"]))
         self.saved.emit(result)
         self.show_asset(self.asset["id"], keep_detection=True)
         return result

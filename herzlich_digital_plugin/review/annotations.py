@@ -22,29 +22,41 @@ def condition_labels() -> Dict[str, str]:
             "missing": tr("missing")}
 
 
-def _checked_path(path) -> str:
-    p = os.path.abspath(os.fspath(path))
-    if not os.path.isfile(p):
-        raise FileNotFoundError(tr("The file does not exist: {path}").format(path=p))
-    return p
+def _existing_paths(paths):
+    """(absolute paths that exist, absolute paths that do not): a missing photo must not cost the rest."""
+    found, missing = [], []
+    for path in paths or ():
+        p = os.path.abspath(os.fspath(path))
+        (found if os.path.isfile(p) else missing).append(p)
+    return found, missing
+
+
+def missing_files_message(missing) -> str:
+    return tr("These files were not found and are not attached: {paths}").format(paths=", ".join(missing))
 
 
 def add_annotation(store, asset_id: int, author: str, note: Optional[str] = None, condition: Optional[str] = None,
                    photos: Sequence = (), snapshot_path=None, role: str = "documentation",
                    expected_version: Optional[int] = None) -> Dict[str, Any]:
-    """Annotate an asset; returns {annotation_id, event_id, asset_version}.
+    """Annotate an asset; returns {annotation_id, event_id, asset_version, missing_files}.
 
     ``expected_version``: the asset version the user saw; a condition change then raises
-    decisions.Conflict when someone changed the asset since. FileNotFoundError for a missing photo.
+    decisions.Conflict when someone changed the asset since. Photos or a snapshot that do not exist
+    are left out and listed in ``missing_files`` (the note, condition and other files are kept);
+    FileNotFoundError only when nothing would be left to save.
     """
     if condition is not None and condition not in CONDITIONS:
         raise ValueError(tr("Unknown condition '{condition}'; use one of: {conditions}.").format(
             condition=condition, conditions=", ".join(CONDITIONS)))
     if not author or not str(author).strip():
         raise ValueError(tr("An annotation needs its author's name."))
-    photo_paths = [_checked_path(p) for p in photos or ()]
-    snapshot = _checked_path(snapshot_path) if snapshot_path else None
+    photo_paths, missing = _existing_paths(photos)
+    snapshots, missing_snapshot = _existing_paths([snapshot_path] if snapshot_path else [])
+    snapshot = snapshots[0] if snapshots else None
+    missing += missing_snapshot
     if not (note or condition or photo_paths or snapshot):
+        if missing:
+            raise FileNotFoundError(missing_files_message(missing))
         raise ValueError(tr("The annotation is empty: give a note, a condition, photos or a snapshot."))
     now = utc_now()
     with store.transaction():
@@ -69,7 +81,8 @@ def add_annotation(store, asset_id: int, author: str, note: Optional[str] = None
             "new_value": {"annotation_id": annotation_id, "note": note, "condition": condition or asset.get("condition"),
                           "photos": photo_paths, "snapshot_path": snapshot, "version": version},
             "decided_at": now})
-    return {"annotation_id": annotation_id, "event_id": event_id, "asset_version": version}
+    return {"annotation_id": annotation_id, "event_id": event_id, "asset_version": version,
+            "missing_files": missing}
 
 
 def annotations(store, asset_id: int) -> List[Dict]:

@@ -242,7 +242,9 @@ class ReviewSession:
         """
         key = (asset_class or item.asset_class, code or None, value or None)
         if key == (item.asset_class, item.vzkat_code, item.vzkat_value):
-            return self.accept(item, shown_at=shown_at, note=note)
+            # Back to the AI's class: an accept, but a relabeled detection really moves to that class.
+            return self._decide(item, "accept", lambda cur: self._link(item, cur, key, "accepted", note,
+                                                                       same_class=True), shown_at)
         return self._decide(item, "relabel", lambda cur: self._link(item, cur, key, "relabeled", note), shown_at)
 
     def move(self, target: Union[ReviewItem, int, Dict], position: Tuple[float, float],
@@ -434,8 +436,15 @@ class ReviewSession:
             raise ItemTaken(cur, tr("Detection {id} was decided by {reviewer} in the meantime (now '{status}').")
                             .format(id=item.detection_id, reviewer=who, status=cur["status"]))
 
-    def _link(self, item: ReviewItem, cur: Dict, key, status: str, note, position=None) -> _Change:
-        """Accept/relabel/move-place: link the detection to a matching or new asset."""
+    def _link(self, item: ReviewItem, cur: Dict, key, status: str, note, position=None,
+              same_class: bool = False) -> _Change:
+        """Accept/relabel/move-place: link the detection to a matching or new asset.
+
+        ``same_class``: only an asset of exactly ``key`` counts as confirmed (a relabel back to the AI's class).
+        """
+        confirmed = self._confirmation(cur, key, status, note, position, same_class)
+        if confirmed is not None:
+            return confirmed
         old = {"status": cur["status"], "asset_id": cur["asset_id"]}
         new: Dict = {"status": status}
         if status == "relabeled":
@@ -472,6 +481,29 @@ class ReviewSession:
         return _Change(status, after["id"], old, new, created_asset=created, asset_version=after["version"],
                        applied=True)
 
+    def _confirmation(self, cur: Dict, key, status: str, note, position, same_class=False) -> Optional[_Change]:
+        """A second accept (or same-class relabel) of a linked detection: a recorded second opinion.
+
+        Nothing but the event is written: the asset (position, condition, notes, photos), its version and the
+        detection's link stay as they are, so a four-eyes pass leaves the register unchanged.
+        """
+        if position is not None or cur["asset_id"] is None or cur["status"] not in A.LINKED_STATUSES:
+            return None
+        asset = A.get_asset(self.store, cur["asset_id"])
+        if asset is None or asset.get("lifecycle_status") == A.WITHDRAWN:
+            return None
+        # Accept confirms what the detection is linked to (also a relabeled one); a relabel to another class
+        # than the asset's is a real correction and goes the normal way.
+        if (status != "accepted" or same_class) and (asset["asset_class"], asset.get("vzkat_code"),
+                                                     asset.get("vzkat_value")) != tuple(key):
+            return None
+        state = {"status": cur["status"], "asset_id": cur["asset_id"]}
+        new = dict(state, confirms=status, asset={"id": asset["id"], "version": asset["version"]})
+        if note:
+            new["note"] = note
+        return _Change(cur["status"], cur["asset_id"], dict(state), new, asset_version=asset["version"],
+                       applied=True)
+
     def _detach(self, asset_id: int, detection_id: int) -> Dict:
         before, after = A.retriangulate(self.store, asset_id, exclude_detection=detection_id)
         return {"id": asset_id, "version_before": before["version"], "version_after": after["version"],
@@ -503,7 +535,11 @@ class ReviewSession:
             if "status" not in new and cur["status"] != old.get("status"):
                 raise ItemTaken(cur, tr("Detection {id} was decided by someone else after you skipped it.")
                                 .format(id=done.detection_id))
-            if "status" in new:
+            if "confirms" in new:  # a second opinion changed nothing; its undo only records itself
+                restored = {"status": cur["status"], "asset_id": cur["asset_id"]}
+                undo_new = {"undoes": done.event_id, **restored}
+                asset_id = cur["asset_id"]
+            elif "status" in new:
                 if cur["status"] != new["status"] or cur["asset_id"] != new.get("asset_id"):
                     raise Conflict(cur, {"undo": done.event_id}, None, tr(
                         "Detection {id} changed since your decision; it cannot be undone.").format(

@@ -5,7 +5,7 @@ import math
 import pytest
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry, QgsPointXY,
                        QgsProject, QgsVectorLayer)
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QColor, QImage
 from qgis.PyQt.QtWidgets import QApplication
 from shapely import wkt as shapely_wkt
@@ -270,6 +270,39 @@ def test_annotations_conflict_and_history(inspector, panorama_dock, qtbot, holde
     assert "damaged" in rows[1][3]
     assert "damaged → faded" in rows[2][3]
     assert all(r[0] for r in rows)  # when
+    # the saved photo and snapshot can be opened from the panel (issue 15.1)
+    opened = []
+    panel.open_file = lambda path: opened.append(path) or True
+    saved = [panel.saved_photos.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.saved_photos.count())]
+    assert saved == [str(photo), snapshot] and panel.open_photo_button.isEnabled()
+    panel.saved_photos.setCurrentRow(0)
+    panel.open_photo_button.click()
+    assert opened == [str(photo)]
+    photo.unlink()  # a file that is gone is reported, not opened
+    assert panel.open_saved_photo(panel.saved_photos.item(0)) is False and opened == [str(photo)]
+
+
+def test_missing_photo_is_reported_and_the_rest_saved(inspector, qtbot, holder, tmp_path):
+    """Issue 15.1: a missing photo file keeps the note and the other photo, and the warning names the file."""
+    store = holder.get()
+    dock = inspector()
+    session = dock.context.session()
+    item = session.claim_next(n=1)[0]
+    decision = session.accept(item)
+    photo = tmp_path / "p.jpg"
+    photo.write_bytes(b"\xff\xd8\xff")
+    gone = tmp_path / "weg.jpg"
+    dock.show_detection(item.detection_id)
+    panel = dock.asset_panel
+    panel.add_photos([str(photo), str(gone)])
+    panel.note_edit.setPlainText("Rost am Pfosten")
+    warnings = []
+    panel.log.warning = lambda text, *a, **k: warnings.append(text)
+    result = panel.save()
+    assert result is not None and result["missing_files"] == [str(gone)]
+    assert warnings and "weg.jpg" in warnings[0]
+    notes = store.select("annotation", {"asset_id": decision.asset_id})
+    assert [(n["note"], n["photos"]) for n in notes] == [("Rost am Pfosten", [str(photo)])]
 
 
 def test_viewer_may_look_but_not_annotate(inspector, qtbot, holder, other_session):

@@ -355,8 +355,8 @@ def test_annotations_and_history(city, tmp_path):
     assert a["condition"] == "faded" and a["version"] == out["asset_version"] == version + 1
     ann = store.get("annotation", out["annotation_id"])
     assert ann["photos"] == [str(photo)] and ann["author"] == "doris"
-    with pytest.raises(FileNotFoundError):
-        s.annotate(d.asset_id, note="x", photos=[tmp_path / "fehlt.jpg"])
+    with pytest.raises(FileNotFoundError):  # only a missing file: nothing left to save
+        s.annotate(d.asset_id, photos=[tmp_path / "fehlt.jpg"])
     with pytest.raises(ValueError):
         s.annotate(d.asset_id, condition="rostig")
     with pytest.raises(Conflict):
@@ -366,3 +366,73 @@ def test_annotations_and_history(city, tmp_path):
     assert entries[0].actor == "doris" and "accepted" in entries[0].summary
     assert "faded" in entries[1].summary and entries[1].decided_at >= entries[0].decided_at
     assert [e.action for e in s.history(detection_id=d.detection_id)] == ["accept"]
+
+
+def _asset_state(store, asset_id):
+    row = store.get("asset", asset_id)
+    return (row["version"], row["lifecycle_status"], row["condition"], row["position_source"],
+            round(row["geom"].x, 6), round(row["geom"].y, 6), row["vzkat_code"], row["vzkat_value"])
+
+
+def test_second_accept_is_a_recorded_second_opinion(city, tmp_path):
+    """Issue 15.1: accepting an accepted detection again must not withdraw its asset or move the detection."""
+    store, truth = city
+    anna = ReviewSession(store, "anna")
+    item = anna.claim_next(n=1)[0]
+    first = anna.accept(item)
+    photo = tmp_path / "schild.jpg"
+    photo.write_bytes(b"\xff\xd8\xff")
+    anna.annotate(first.asset_id, note="verblasst", condition="faded", photos=[photo])
+    before = _asset_state(store, first.asset_id)
+    assets_before = store.count("asset")
+    for session in (anna, ReviewSession(store, "bernd")):  # the same reviewer again, then a four-eyes pass
+        again = session.accept(session.item(item.detection_id))
+        assert again.asset_id == first.asset_id and again.status == "accepted" and not again.created_asset
+        assert _asset_state(store, first.asset_id) == before
+        det = store.get("detection", item.detection_id)
+        assert (det["status"], det["asset_id"]) == ("accepted", first.asset_id)
+    assert store.count("asset") == assets_before
+    assert len(store.select("annotation", {"asset_id": first.asset_id})) == 1
+    events = _events(store, item.detection_id)
+    assert [e["action"] for e in events] == ["accept", "accept", "accept"]
+    assert [e["actor"] for e in events] == ["anna", "anna", "bernd"]
+    assert events[2]["new_value"]["confirms"] == "accepted"
+    # Undoing a second opinion changes nothing either.
+    anna.undo()
+    assert _asset_state(store, first.asset_id) == before
+    assert store.get("detection", item.detection_id)["asset_id"] == first.asset_id
+    assert consistency.check(store) == []
+
+
+def test_accepting_a_relabeled_detection_keeps_the_corrected_class(city):
+    store, truth = city
+    s = ReviewSession(store, "anna")
+    item = s.claim_next(n=1)[0]
+    relabeled = s.relabel(item, "205" if item.vzkat_code == "206" else "206")
+    before = _asset_state(store, relabeled.asset_id)
+    again = s.accept(s.item(item.detection_id))
+    assert again.asset_id == relabeled.asset_id and again.status == "relabeled"
+    assert _asset_state(store, relabeled.asset_id) == before
+    # A relabel back to the AI's own class is a real correction: the detection moves to that class.
+    back = s.relabel(s.item(item.detection_id), item.vzkat_code, item.vzkat_value, item.asset_class)
+    assert back.status == "accepted" and back.asset_id != relabeled.asset_id
+    assert store.get("asset", back.asset_id)["vzkat_code"] == item.vzkat_code
+    assert consistency.check(store) == []
+
+
+def test_missing_photo_keeps_the_rest_of_the_annotation(city, tmp_path):
+    store, truth = city
+    s = ReviewSession(store, "doris", role="documentation")
+    d = s.accept(s.claim_next(n=1)[0])
+    photo = tmp_path / "da.jpg"
+    photo.write_bytes(b"\xff\xd8\xff")
+    gone = tmp_path / "fehlt.jpg"
+    out = s.annotate(d.asset_id, note="Pfosten schief", condition="damaged", photos=[photo, gone])
+    assert out["missing_files"] == [str(gone)]
+    ann = store.get("annotation", out["annotation_id"])
+    assert ann["note"] == "Pfosten schief" and ann["photos"] == [str(photo)]
+    assert store.get("asset", d.asset_id)["condition"] == "damaged"
+    # Nothing but a missing file: nothing to save, and the message names the file.
+    with pytest.raises(FileNotFoundError, match="fehlt.jpg"):
+        s.annotate(d.asset_id, photos=[gone])
+    assert len(store.select("annotation", {"asset_id": d.asset_id})) == 1
