@@ -298,4 +298,6 @@ def create_all(backend, schema=None):
     from .copy_columns import copy_triggers  # it builds on this module's quoting
     for table in TABLES:  # after all tables: a trigger names its source table
         stmts += copy_triggers(backend, table, schema)
+    from .audit import audit_triggers
+    stmts += audit_triggers(backend, schema)
     return stmts

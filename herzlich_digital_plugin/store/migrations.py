@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Callable, List
 
 from . import ddl
+from .audit import audit_triggers
 from .copy_columns import copy_triggers
 from .errors import PermissionDeniedError, SchemaVersionError, StoreError
 from .schema import DETECTION_COUNT_INDEX, table
@@ -49,9 +50,33 @@ def _detection_campaign(store):
     store.execute(f"ANALYZE {d}")
 
 
+def _audit_trail(store):
+    """login / recorded_at stamped by the server, lease holders, append-only and status guards (store/audit.py)."""
+    schema = getattr(store, "schema", None)
+    for name, columns in (("review_event", ("login", "recorded_at")), ("review_lease", ("login",)),
+                          ("roadworks_history", ("login", "recorded_at"))):
+        present = _column_names(store, name)
+        for column in columns:
+            if column in present:  # a store patched by hand or half-downgraded: add only what is missing
+                continue
+            for sql, params in ddl.add_column(store.backend, table(name), column, schema):
+                store.execute(sql, params)
+    for sql, params in audit_triggers(store.backend, schema):
+        store.execute(sql, params)
+
+
+def _column_names(store, name):
+    if store.backend == "gpkg":
+        return {r["name"] for r in store.query(f"SELECT name FROM pragma_table_info('{name}')")}  # nosec B608
+    return {r["column_name"] for r in store.query(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = %s AND table_name = %s",
+        (store.schema, name))}
+
+
 MIGRATIONS: List[Migration] = [
     Migration(1, "create all tables from schema.py", _create_everything),
     Migration(2, "detection.campaign_id copied from the panorama; counts index with it", _detection_campaign),
+    Migration(3, "audit trail: server-side login and time, append-only and status guards", _audit_trail),
 ]
 
 

@@ -6,7 +6,8 @@ Group roles (NOLOGIN; an administrator grants them to login users):
                  review columns of detections, claim and release review leases; never
                  DELETE anything else
     hd_planner   viewer + create/edit roadworks and append their history
-    hd_admin     everything
+    hd_admin     everything but changing the append-only audit tables (review_event,
+                 roadworks_history); see store/audit.py for the server-side guards
 Re-running is safe: roles are created only if missing and grants are reset to exactly
 the list below. Identifiers come from schema.py (psycopg2.sql.Identifier); values are
 parameters.
@@ -69,6 +70,10 @@ def role_statements(schema: str = "public", sequences=None) -> List[Tuple[object
     for table in tables:
         stmts.append((sql.SQL("GRANT SELECT ON {}.{} TO {}").format(s, ident(table), ident(VIEWER)), ()))
         stmts.append((sql.SQL("GRANT ALL PRIVILEGES ON {}.{} TO {}").format(s, ident(table), ident(ADMIN)), ()))
+        if table in TABLES_BY_NAME and TABLES_BY_NAME[table].append_only:
+            # The audit tables stay append-only for hd_admin too (triggers in store/audit.py back this up).
+            stmts.append((sql.SQL("REVOKE UPDATE, DELETE, TRUNCATE ON {}.{} FROM {}").format(
+                s, ident(table), ident(ADMIN)), ()))
     inserting = {}
     for role, privilege, table, cols in _WRITE_GRANTS:
         target = sql.SQL("{}.{}").format(s, ident(table))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 SRID = 25832
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,9 @@ TABLES = (
         _c("reason", "text"),
         _c("shown_at", "datetime"),
         _c("decided_at", "datetime", not_null=True),
+        # Set by the server on PostGIS (store/audit.py, schema 3): the database login and its clock.
+        _c("login", "text"),
+        _c("recorded_at", "datetime"),
     ), indexes=(("detection_id",), ("asset_id",)), append_only=True),
     # A reviewer's claim on a detection (review queue). id = the detection's id, so a
     # detection has at most one lease; rows are replaced when a lease expires and deleted
@@ -158,6 +161,7 @@ TABLES = (
         _c("session_id", "text", not_null=True),
         _c("claimed_at", "datetime", not_null=True),
         _c("expires_at", "datetime", not_null=True),
+        _c("login", "text"),  # the holder's database login (PostGIS trigger, schema 3)
     ), indexes=(("session_id",), ("expires_at",))),
     Table("annotation", (
         PK,
@@ -203,6 +207,8 @@ TABLES = (
         _c("version", "int"),  # the roadworks row's version after this change
         _c("old_value", "json"),  # {field: value before} of the changed fields only
         _c("new_value", "json"),  # {field: value after}
+        _c("login", "text"),  # PostGIS: session_user and now(), set by a trigger (schema 3)
+        _c("recorded_at", "datetime"),
     ), indexes=(("roadworks_id",),), append_only=True),
     Table("sensor_station", (
         PK,

@@ -55,7 +55,7 @@ def _drop_role(server, name):
 
 def _review(detection_id=1):
     return {"detection_id": detection_id, "actor": "rita", "role": "reviewer", "action": "accept",
-            "decided_at": T0, "new_value": {"status": "accepted"}}
+            "decided_at": T0, "new_value": {"status": "accepted", "asset_id": 1}}
 
 
 def test_roles_exist_and_cannot_log_in(postgis_server, shared):
@@ -101,9 +101,10 @@ def test_planner_privileges(shared, login):
     with open_store(login(shared, "hd_planner"), create=False) as s:
         wid = s.insert("roadworks", {"title": "Kanalbau Pariser Straße", "planned_start": T0,
                                      "geom": Polygon([(0, 0), (5, 0), (5, 5)])})
-        assert s.update("roadworks", wid, {"status": "approved"}, expected_version=1)["version"] == 2
-        s.insert("roadworks_history", {"roadworks_id": wid, "actor": "paul", "changed_at": T0,
-                                       "new_value": {"status": "approved"}})
+        with s.transaction():  # a change and its history row together (schema 3 refuses one without the other)
+            assert s.update("roadworks", wid, {"status": "approved"}, expected_version=1)["version"] == 2
+            s.insert("roadworks_history", {"roadworks_id": wid, "actor": "paul", "changed_at": T0, "version": 2,
+                                           "new_value": {"status": "approved"}})
         with pytest.raises(PermissionDeniedError):
             s.delete("roadworks", wid)
         with pytest.raises(PermissionDeniedError):
