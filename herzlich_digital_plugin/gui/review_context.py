@@ -68,6 +68,10 @@ class ReviewContext(QObject):
     def has_session(self) -> bool:
         return self._session is not None
 
+    def current_session(self) -> Optional[ReviewSession]:
+        """The open session, without opening a store or a session (closing must never create a store)."""
+        return self._session
+
     @property
     def role(self) -> str:
         return self.session().role

@@ -1,7 +1,7 @@
 """The review part of the plugin: "Review" and "Review inspector" actions, their docks, all through the
 plugin's UiRegistry so unload() removes every piece (docks, map tools, markers, tasks, leases)."""
 from qgis.core import QgsProject
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 from ..toolbelt.i18n import tr
 from .review_context import ReviewContext
@@ -25,6 +25,8 @@ class ReviewUi:
         self.plugin._add_action("review_inspector", "review_inspector.svg", tr("Review inspector"),
                                 self.toggle_inspector, toolbar=True, checkable=True)
         registry.connect(QgsProject.instance().cleared, self._project_cleared)
+        # Quitting QGIS does not always unload plugins first: give the leases back before the connection goes.
+        registry.connect(QCoreApplication.instance().aboutToQuit, self._project_cleared)
 
     # ------------------------------------------------------------------ docks
     def _panorama_dock(self):

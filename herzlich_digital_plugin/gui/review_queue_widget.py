@@ -10,7 +10,7 @@ from qgis.PyQt.QtGui import QIcon, QKeyEvent, QPixmap
 from qgis.PyQt.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar,
                                  QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from ..review.decisions import Conflict, ItemTaken
+from ..review.decisions import READ_ONLY_ROLES, Conflict, ItemTaken
 from ..review.filters import ReviewFilter
 from ..store.errors import PermissionDeniedError, StoreError
 from ..toolbelt.i18n import tr
@@ -219,9 +219,12 @@ class ReviewQueueWidget(QWidget):
         """Give the buffered items back to the queue."""
         self._renew_timer.stop()
         self.cancel_mode()
-        if self.buffer:
+        # The session the items were claimed in: after the project closed, session() would open the next
+        # store (maybe a new, empty one in the profile) and release against that.
+        session = self.context.current_session()
+        if self.buffer and session is not None:
             try:
-                self.session().release(self.buffer)
+                session.release(self.buffer)
             except StoreError as exc:
                 self.log.warning(tr("The review items could not be released: {error}").format(error=exc))
         self.buffer = []
@@ -354,10 +357,8 @@ class ReviewQueueWidget(QWidget):
     def _update_stats(self):
         self.progress.setMaximum(max(self.total, self.done, 1))
         self.progress.setValue(self.done)
-        try:
-            rate = self.session().stats.per_minute if self.context.has_session() else 0.0
-        except StoreError:
-            rate = 0.0
+        session = self.context.current_session()  # display only: never opens a store
+        rate = session.stats.per_minute if session is not None else 0.0
         self.stats_label.setText(tr("{rate} decisions/min").format(rate=f"{rate:.1f}"))
 
     # ------------------------------------------------------------------ messages
@@ -388,7 +389,8 @@ class ReviewQueueWidget(QWidget):
         return True
 
     def _can_undo(self) -> bool:
-        return self.context.has_session() and self.context.can_decide and self.session().can_undo
+        session = self.context.current_session()
+        return session is not None and session.role not in READ_ONLY_ROLES and session.can_undo
 
     # ------------------------------------------------------------------ keys
     DECISION_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_A, Qt.Key.Key_R, Qt.Key.Key_C, Qt.Key.Key_M,
