@@ -24,9 +24,18 @@ class ReviewUi:
         self.plugin._add_action("review", "review.svg", tr("Review"), lambda: self.open_queue(), toolbar=True)
         self.plugin._add_action("review_inspector", "review_inspector.svg", tr("Review inspector"),
                                 self.toggle_inspector, toolbar=True, checkable=True)
+        self.plugin._add_action("check_store", "review_inspector.svg", tr("Check store…"), self.check_store)
         registry.connect(QgsProject.instance().cleared, self._project_cleared)
         # Quitting QGIS does not always unload plugins first: give the leases back before the connection goes.
         registry.connect(QCoreApplication.instance().aboutToQuit, self._project_cleared)
+
+    def check_store(self) -> None:
+        """The checkstore algorithm's dialog, on the store the GUI works on."""
+        from qgis import processing  # imported late: the processing plugin loads after us
+
+        from .active_store import active_store_target
+        text, authcfg = active_store_target()
+        processing.execAlgorithmDialog("herzlich_digital:checkstore", {"STORE": text, "AUTHCFG": authcfg})
 
     # ------------------------------------------------------------------ docks
     def _panorama_dock(self):

@@ -37,3 +37,21 @@ def check(store) -> List[Dict]:
         if stored != (status, asset_id) and not (row["id"] not in state and stored[0] == "new"):
             problems.append({"detection_id": row["id"], "stored": stored, "derived": (status, asset_id)})
     return problems
+
+
+def check_store(store) -> List[Dict]:
+    """Every problem of the review state, for the checkstore algorithm: one dict per problem with
+    ``kind`` (status, withdrawn_asset, missing_asset), ``detection_id`` and what is stored vs expected."""
+    problems = [dict(p, kind="status") for p in check(store)]
+    det, asset = store.table_ref("detection"), store.table_ref("asset")
+    rows = store.query(f"SELECT d.id, d.status, d.asset_id, a.id AS found, a.lifecycle_status FROM {det} d "  # nosec B608
+                       f"LEFT JOIN {asset} a ON a.id = d.asset_id WHERE d.asset_id IS NOT NULL "
+                       "AND d.status IN ('accepted', 'relabeled') ORDER BY d.id")
+    for r in rows:
+        if r["found"] is None:
+            problems.append({"kind": "missing_asset", "detection_id": r["id"], "stored": (r["status"], r["asset_id"]),
+                             "derived": None})
+        elif r["lifecycle_status"] == "withdrawn":
+            problems.append({"kind": "withdrawn_asset", "detection_id": r["id"],
+                             "stored": (r["status"], r["asset_id"]), "derived": None})
+    return problems

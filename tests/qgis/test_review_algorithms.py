@@ -105,3 +105,28 @@ def test_bad_input_is_a_processing_error(provider, city_uri, tmp_path):
     with pytest.raises(QgsProcessingException):
         run("exportassets", {"STORE": str(tmp_path / "missing" / "x.txt"), "STATUS": "all", "FORMAT": "csv",
                              "OUTPUT": str(tmp_path / "a.csv")})
+
+
+def test_checkstore_finds_what_the_event_log_contradicts(provider, city_uri, tmp_path):
+    """Issue 15.4: the consistency check as an algorithm; it never creates a store."""
+    uri, _ = city_uri
+    with open_store(uri) as store:
+        s = ReviewSession(store, "anna")
+        items = s.claim_next(n=3)
+        s.accept(items[0])
+        s.reject(items[1], "duplicate")
+        s.release()
+    out = run("checkstore", {"STORE": uri, "OUTPUT": str(tmp_path / "ok.csv")})
+    assert out["PROBLEMS"] == 0
+    with open_store(uri) as store:  # as the owner: a repair behind the log's back (the maintenance path)
+        store.update("detection", items[2].detection_id, {"status": "accepted"})
+    out = run("checkstore", {"STORE": uri, "OUTPUT": str(tmp_path / "bad.csv")})
+    assert out["PROBLEMS"] == 1
+    with open(out["OUTPUT"], encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(int(r["detection_id"]), r["stored_status"], r["expected_status"]) for r in rows] == [
+        (items[2].detection_id, "accepted", "new")]
+    missing = tmp_path / "nowhere.gpkg"
+    with pytest.raises(QgsProcessingException):
+        run("checkstore", {"STORE": str(missing)})
+    assert not missing.exists()
