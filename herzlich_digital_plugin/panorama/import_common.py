@@ -44,15 +44,23 @@ class ImportReport:
     def warn(self, source: str, message: str) -> None:
         self.warnings.append((str(source), message))
 
-    def write_report(self, path) -> Path:
-        """Write the rejected rows as CSV (columns source, reason; UTF-8 with BOM for spreadsheets)."""
+    def write_report(self, path, include_warnings: bool = False) -> Path:
+        """Write the rejected rows as CSV (columns source, reason; UTF-8 with BOM for spreadsheets).
+
+        ``include_warnings``: a third column ``kind`` (rejected / warning) and the warnings after the rejected
+        rows (e.g. unknown labels of a detection import, imported but without a class)."""
         path = Path(path)
         if path.parent and not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", newline="", encoding="utf-8-sig") as fh:
             writer = csv.writer(fh)
-            writer.writerow(["source", "reason"])
-            writer.writerows(self.rejected)
+            if include_warnings:
+                writer.writerow(["source", "reason", "kind"])
+                writer.writerows((s, r, tr("rejected")) for s, r in self.rejected)
+                writer.writerows((s, m, tr("warning")) for s, m in self.warnings)
+            else:
+                writer.writerow(["source", "reason"])
+                writer.writerows(self.rejected)
         return path
 
 

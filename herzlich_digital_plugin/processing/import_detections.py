@@ -33,12 +33,18 @@ class ImportDetectionsAlgorithm(HdAlgorithm):
             "(optional x, y in EPSG:25832). The field parameters rename the properties or columns.<br>"
             "Rows with an invalid box, a wrong CRS, a duplicate id, a missing or out-of-range score or an unknown "
             "panorama are rejected with the reason (REPORT); the good rows are imported. Unknown labels are kept "
-            "without a VzKat code.")
+            "without a VzKat code (listed as warnings in REPORT).<br>"
+            "<b>mapillary-v4</b>: a Mapillary API v4 detections response ({\"data\": [...]}): the outline is a "
+            "base64 vector tile in normalised image units, value the class, image.id the image (matched by image "
+            "name only, never by store id); the score may be missing.<br>"
+            "Normalised boxes may run past u = 1 when they cross the 0/360° seam of a full panorama; a box wider "
+            "than half the panorama is rejected. CAMPAIGN (name or id) limits the image lookup to one campaign: "
+            "without it an image name found in several campaigns is rejected as ambiguous.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile("INPUT", tr("Detections file (GeoJSON or CSV)")))
         self.addParameter(QgsProcessingParameterEnum(
-            "FORMAT", tr("Format"), options=["auto", "mapillary-geojson", "csv"], defaultValue="auto",
+            "FORMAT", tr("Format"), options=["auto", "mapillary-geojson", "csv", "mapillary-v4"], defaultValue="auto",
             usesStaticStrings=True))
         labels = {"FIELD_ID": tr("Id field"), "FIELD_LABEL": tr("Label field"), "FIELD_SCORE": tr("Score field"),
                   "FIELD_PANORAMA": tr("Panorama field (id or image name)"),
@@ -60,6 +66,9 @@ class ImportDetectionsAlgorithm(HdAlgorithm):
         self.addParameter(QgsProcessingParameterAuthConfig("AUTHCFG", tr("Authentication"), optional=True))
         self.addParameter(QgsProcessingParameterString("MODEL_RUN", tr("Model run (created if it does not exist)"),
                                                        defaultValue="imported"))
+        campaign = QgsProcessingParameterString("CAMPAIGN", tr("Campaign of the images (name or id)"), optional=True)
+        campaign.setFlags(campaign.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(campaign)
         self.addParameter(QgsProcessingParameterFileDestination(
             "REPORT", tr("Rejected rows report"), fileFilter=tr("CSV files (*.csv)"), optional=True,
             createByDefault=False))
@@ -83,7 +92,8 @@ class ImportDetectionsAlgorithm(HdAlgorithm):
         store = open_store_parameter(self, parameters, context)
         try:
             report = import_detections(store, path, fmt, mapping, model_run, units=units, progress=progress,
-                                       cancelled=cancelled)
+                                       cancelled=cancelled,
+                                       campaign=self.parameterAsString(parameters, "CAMPAIGN", context) or None)
         except (ValueError, OSError, StoreError) as error:
             raise QgsProcessingException(str(error))
         finally:
@@ -103,7 +113,7 @@ class ImportDetectionsAlgorithm(HdAlgorithm):
         out = self.parameterAsFileOutput(parameters, "REPORT", context)
         if out:
             try:
-                report.write_report(out)
+                report.write_report(out, include_warnings=True)
             except OSError as error:
                 raise QgsProcessingException(tr("The report could not be written: {error}").format(error=error))
             outputs["REPORT"] = out

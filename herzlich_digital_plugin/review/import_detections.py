@@ -29,16 +29,19 @@ from typing import Dict, Optional, Tuple
 from shapely.geometry import Point
 
 from ..core.geodesy import wgs84_to_utm32
+from ..core.vector_tile import VectorTileError, normalized_bounds
 from ..panorama.import_common import ImportReport
 from . import vzkat
 from .items import utc_now
 from .text import tr
 from .triangulation import Observation, single_view
 
-FORMATS = ("auto", "mapillary-geojson", "csv")
+FORMATS = ("auto", "mapillary-geojson", "csv", "mapillary-v4")
 UNITS = ("auto", "normalized", "pixels")
 MAX_DISTANCE_TO_PANORAMA_M = 150.0  # a vendor position farther than this from its panorama: wrong CRS
 UTM32_RANGE = ((100_000.0, 900_000.0), (5_000_000.0, 6_500_000.0))  # plausible EPSG:25832 for Germany
+NORMALIZED_LIMIT = 1.5  # |values| up to this: a normalised box (auto units)
+MAX_NORMALIZED_WIDTH = 0.5  # a detection box never spans more than half the panorama (180°)
 
 
 @dataclass
@@ -75,8 +78,12 @@ def detect_format(path) -> str:
 
 def import_detections(store, path, fmt: str = "auto", mapping: Optional[FieldMapping] = None,
                       model_run: str = "imported", model_version: Optional[str] = None, units: str = "auto",
-                      progress=None, cancelled=None) -> ImportReport:
-    """Read a detection file and write its good rows into the store's detection table."""
+                      progress=None, cancelled=None, campaign=None) -> ImportReport:
+    """Read a detection file and write its good rows into the store's detection table.
+
+    ``campaign`` (name or id): look the image keys up in that campaign only; without it a key found in
+    several campaigns is rejected as ambiguous.
+    """
     if fmt not in FORMATS:
         raise ValueError(tr("Unknown format '{format}'; use one of: {formats}.").format(
             format=fmt, formats=", ".join(FORMATS)))
@@ -84,16 +91,25 @@ def import_detections(store, path, fmt: str = "auto", mapping: Optional[FieldMap
         raise ValueError(tr("Unknown box units '{units}'; use one of: {all}.").format(units=units, all=", ".join(UNITS)))
     report = ImportReport()
     path = os.fspath(path)
-    if fmt == "auto":
+    auto = fmt == "auto"
+    if auto:
         fmt = detect_format(path)
-    panoramas = _Panoramas(store)
+    campaign_id = _campaign_id(store, campaign)
     run_name = (model_run or "").strip() or "imported"
     known_ids = _existing_external_ids(store, run_name)
     if fmt == "csv":
         records = _csv_records(path, mapping, report)
         to_utm = None
     else:
-        records, to_utm = _geojson_records(path, mapping or FieldMapping(), report)
+        data = _read_json(path)
+        if fmt == "mapillary-v4" or (auto and isinstance(data, dict) and isinstance(data.get("data"), list)
+                                     and "type" not in data):
+            fmt = "mapillary-v4"
+            records, to_utm = _v4_records(data), None
+        else:
+            records, to_utm = _geojson_records(data, mapping or FieldMapping(), report)
+    # Mapillary image ids are the vendor's keys: they name images, never the store's panorama ids.
+    panoramas = _Panoramas(store, campaign_id, match_ids=fmt != "mapillary-v4")
     rows, seen = [], set()
     for n, (source, rec) in enumerate(records):
         if cancelled is not None and cancelled():
@@ -117,12 +133,38 @@ def import_detections(store, path, fmt: str = "auto", mapping: Optional[FieldMap
 
 # --------------------------------------------------------------------------- reading
 
-def _geojson_records(path, mapping: FieldMapping, report):
+def _read_json(path):
     try:
         with open(path, encoding="utf-8-sig") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError) as exc:
+            return json.load(fh)
+    except (OSError, ValueError, RecursionError) as exc:
         raise ValueError(tr("The GeoJSON file could not be read: {error}").format(error=exc)) from exc
+
+
+def _v4_records(data):
+    """Mapillary API v4 ``detections`` responses: {"data": [{id, value, geometry: base64 tile, image: {id}}]}."""
+    out = []
+    for i, det in enumerate(data["data"], 1):
+        source = tr("detection {n}").format(n=i)
+        if not isinstance(det, dict):
+            out.append((source, {"_error": tr("the entry is not an object")}))
+            continue
+        image = det.get("image")
+        rec = {"id": det.get("id"), "label": det.get("value"), "score": det.get("score"), "score_optional": True,
+               "panorama": image.get("id") if isinstance(image, dict) else image, "units": "normalized",
+               "geometry": None}
+        try:
+            geometry = det.get("geometry")
+            if not isinstance(geometry, str):
+                raise VectorTileError(tr("no geometry"))
+            rec["shape"] = list(normalized_bounds(geometry))
+        except VectorTileError as exc:
+            rec = {"_error": tr("the geometry is not a readable vector tile: {error}").format(error=exc)}
+        out.append((source, rec))
+    return out
+
+
+def _geojson_records(data, mapping: FieldMapping, report):
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(
             data.get("features"), list):
         raise ValueError(tr("The file is not a GeoJSON FeatureCollection."))
@@ -186,7 +228,6 @@ def _csv_records(path, mapping: Optional[FieldMapping], report):
         raw = {(k or "").strip(): v for k, v in raw.items()}
         rec = {k: raw.get(names[k]) for k in ("id", "label", "score", "panorama")}
         rec["shape"] = [_csv_number(raw.get(names[k]), decimal_comma) for k in ("xmin", "ymin", "xmax", "ymax")]
-        rec["units"] = "pixels"
         if names["x"] in raw and names["y"] in raw and (raw.get(names["x"]) or raw.get(names["y"])):
             rec["position"] = (_csv_number(raw.get(names["x"]), decimal_comma),
                                _csv_number(raw.get(names["y"]), decimal_comma))
@@ -208,25 +249,64 @@ def _csv_number(text, decimal_comma):
 # --------------------------------------------------------------------------- checking
 
 class _Panoramas:
-    """Panorama id / image name → pose, loaded once."""
+    """Image name (with or without extension) or store id → panorama pose, loaded once.
 
-    def __init__(self, store):
-        self.by_key: Dict[str, dict] = {}
-        sql = (f"SELECT id, image_uri, heading, pitch, roll, camera_height, width, height, geom "  # nosec B608
+    A name shared by panoramas of several campaigns is ambiguous (give CAMPAIGN); a key that is the name of
+    one panorama and the id of another is ambiguous too. ``match_ids`` False: names only (vendor image ids).
+    """
+
+    def __init__(self, store, campaign_id: Optional[int] = None, match_ids: bool = True):
+        self.by_id: Dict[str, dict] = {}
+        self.by_name: Dict[str, list] = {}
+        self.match_ids = match_ids
+        sql = (f"SELECT id, campaign_id, image_uri, heading, pitch, roll, camera_height, width, height, geom "  # nosec B608
                f"FROM {store.table_ref('panorama')}")
-        for r in store.query(sql):
-            self.by_key[str(r["id"])] = r
+        params = ()
+        if campaign_id is not None:
+            sql += " WHERE campaign_id = %s"
+            params = (int(campaign_id),)
+        for r in store.query(sql, params):
+            self.by_id[str(r["id"])] = r
             if r["image_uri"]:
                 name = r["image_uri"].replace("\\", "/").rsplit("/", 1)[-1]
-                self.by_key.setdefault(name, r)
-                self.by_key.setdefault(os.path.splitext(name)[0], r)
+                for key in {name, os.path.splitext(name)[0]}:
+                    self.by_name.setdefault(key, []).append(r)
+        self.campaigns = {r["id"]: r["name"] for r in store.query(
+            f"SELECT id, name FROM {store.table_ref('campaign')}")}  # nosec B608
 
     def get(self, key) -> Optional[dict]:
         if key is None or isinstance(key, bool):
             return None
         if isinstance(key, float) and key.is_integer():
             key = int(key)
-        return self.by_key.get(str(key).strip())
+        key = str(key).strip()
+        named = self.by_name.get(key, [])
+        if len(named) > 1:
+            names = sorted({self.campaigns.get(r["campaign_id"], str(r["campaign_id"])) for r in named})
+            raise _Reject(tr("image '{key}' exists {count} times (campaigns: {campaigns}): choose the campaign "
+                             "(CAMPAIGN)").format(key=_clip(key), count=len(named), campaigns=", ".join(names)))
+        by_id = self.by_id.get(key) if self.match_ids else None
+        if named and by_id is not None and by_id["id"] != named[0]["id"]:
+            raise _Reject(tr("'{key}' is the image name of panorama {named} and the id of panorama {other}: "
+                             "ambiguous, use the image name with its extension").format(
+                key=_clip(key), named=named[0]["id"], other=by_id["id"]))
+        return named[0] if named else by_id
+
+
+def _campaign_id(store, campaign) -> Optional[int]:
+    """The id of a campaign given by name or id; ValueError listing the campaigns when there is none such."""
+    if campaign is None or str(campaign).strip() == "":
+        return None
+    text = str(campaign).strip()
+    rows = store.query(f"SELECT id, name FROM {store.table_ref('campaign')} ORDER BY id")  # nosec B608
+    for r in rows:
+        if r["name"] == text:
+            return r["id"]
+    for r in rows:
+        if text.isdigit() and r["id"] == int(text):
+            return r["id"]
+    raise ValueError(tr("Unknown campaign '{campaign}'; the store has: {campaigns}.").format(
+        campaign=_clip(text), campaigns=", ".join(r["name"] for r in rows[:30]) or "–"))
 
 
 def _existing_external_ids(store, run_name):
@@ -267,9 +347,12 @@ def _check(rec, panoramas, to_utm, units, seen, known_ids, report, source) -> di
     if label is None or not str(label).strip():
         raise _Reject(tr("the detection has no label"))
     label = str(label).strip()
-    score = _number(rec.get("score"), tr("the score"))
-    if not 0.0 <= score <= 1.0:
-        raise _Reject(tr("the score {score} is outside 0 … 1").format(score=score))
+    if rec.get("score_optional") and rec.get("score") is None:
+        score = None  # Mapillary API v4 gives no score
+    else:
+        score = _number(rec.get("score"), tr("the score"))
+        if not 0.0 <= score <= 1.0:
+            raise _Reject(tr("the score {score} is outside 0 … 1").format(score=score))
     pano = panoramas.get(rec.get("panorama"))
     if pano is None:
         raise _Reject(tr("unknown panorama '{key}'").format(key=_clip(rec.get("panorama"))))
@@ -318,16 +401,36 @@ def _box(shape, units, width, height) -> Tuple[float, float, float, float]:
     else:
         raise _Reject(tr("the box must be a Polygon or [xmin, ymin, xmax, ymax]"))
     if units == "auto":
-        units = "normalized" if all(0.0 <= v <= 1.0 for v in box) else "pixels"
+        # No real pixel box lies within 1.5 pixels of the corner: such values are normalised, also when u runs
+        # a little past 1 (across the seam) - never a 0.3-pixel box.
+        units = "normalized" if all(-NORMALIZED_LIMIT <= v <= NORMALIZED_LIMIT for v in box) else "pixels"
     if units == "normalized":
-        if not all(0.0 <= v <= 1.0 for v in box):
-            raise _Reject(tr("normalised box coordinates must lie in 0 … 1"))
-        box = [box[0] * width, box[1] * height, box[2] * width, box[3] * height]
+        box = _normalized_box(box, width, height)
+        return tuple(round(v, 2) for v in box)
     if not (box[0] < box[2] and box[1] < box[3]):
         raise _Reject(tr("the box is empty or inverted ({box})").format(box=", ".join(f"{v:g}" for v in box)))
     if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height:
         raise _Reject(tr("the box lies outside the {width} × {height} image").format(width=width, height=height))
     return tuple(round(v, 2) for v in box)
+
+
+def _normalized_box(box, width, height):
+    """Pixels from a normalised box. u may run past 1 (or start below 0) when the box crosses the 0/360° seam
+    of a full panorama: it is then stored with xmin in the image and xmax beyond its width (the bearings wrap)."""
+    u0, v0, u1, v1 = box
+    if not (u0 < u1 and v0 < v1):
+        raise _Reject(tr("the box is empty or inverted ({box})").format(box=", ".join(f"{v:g}" for v in box)))
+    if not (0.0 <= v0 and v1 <= 1.0):
+        raise _Reject(tr("normalised box rows must lie in 0 … 1 (v {v0:g} … {v1:g})").format(v0=v0, v1=v1))
+    if u0 < 0.0:  # starts left of the seam: the same box seen from the other side
+        u0, u1 = u0 + 1.0, u1 + 1.0
+    if u1 - u0 > MAX_NORMALIZED_WIDTH:
+        raise _Reject(tr("the normalised box (u {u0:g} … {u1:g}) is wider than half the panorama: not a box "
+                         "in normalised units?").format(u0=box[0], u1=box[2]))
+    if u1 > 1.0 and not (u0 <= 1.0 and width >= 2 * height):
+        raise _Reject(tr("normalised box coordinates must lie in 0 … 1 (u {u0:g} … {u1:g}); only a full 360° "
+                         "panorama has a seam to cross").format(u0=box[0], u1=box[2]))
+    return [u0 * width, v0 * height, u1 * width, v1 * height]
 
 
 def _position(rec, to_utm, cam) -> Optional[Tuple[float, float]]:
