@@ -10,7 +10,7 @@ from qgis.PyQt.QtGui import QIcon, QKeyEvent, QPixmap
 from qgis.PyQt.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar,
                                  QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from ..review.decisions import READ_ONLY_ROLES, Conflict, ItemTaken
+from ..review.decisions import READ_ONLY_ROLES, ClassNeeded, Conflict, ItemTaken
 from ..review.filters import ReviewFilter
 from ..store.errors import PermissionDeniedError, StoreError
 from ..toolbelt.i18n import tr
@@ -499,6 +499,12 @@ class ReviewQueueWidget(QWidget):
             pass  # the lease expires by itself
 
     def accept(self):
+        item = self.current
+        if item is not None and not item.asset_class and item.asset_id is None:
+            # The vendor's label maps to no class: ask for it instead of failing on the asset's class.
+            self.open_mode("class")
+            self.message_label.setText(str(ClassNeeded(item)))
+            return None
         return self._decide("accept", lambda item: self.session().accept(item))
 
     def reject(self, reason: str = "other"):

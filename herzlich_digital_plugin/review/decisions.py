@@ -67,6 +67,15 @@ class ItemTaken(ConflictError):
     """Another reviewer holds the item's lease, or decided it since it was shown."""
 
 
+class ClassNeeded(ValueError):
+    """The detection's vendor label maps to no class: accepting it needs the class (relabel with one)."""
+
+    def __init__(self, item: ReviewItem):
+        self.vendor_label = item.vendor_label
+        super().__init__(tr("The label '{label}' of detection {id} maps to no class: choose the class of the "
+                            "object.").format(label=item.vendor_label or "–", id=item.detection_id))
+
+
 @dataclass
 class Decision:
     event_id: int
@@ -213,8 +222,13 @@ class ReviewSession:
     # ------------------------------------------------------------------ decisions
 
     def accept(self, item: ReviewItem, shown_at=None, note: Optional[str] = None) -> Decision:
-        """The detection is right: link it to the nearest same-class asset within 2 m, or a new one."""
+        """The detection is right: link it to the nearest same-class asset within 2 m, or a new one.
+
+        ClassNeeded (nothing written) when the vendor's label maps to no class and the detection is not linked yet.
+        """
         key = (item.asset_class, item.vzkat_code, item.vzkat_value)
+        if not item.asset_class and item.asset_id is None:
+            raise ClassNeeded(item)
         return self._decide(item, "accept", lambda cur: self._link(item, cur, key, "accepted", note), shown_at)
 
     def reject(self, item: ReviewItem, reason_code: str, note: Optional[str] = None, shown_at=None) -> Decision:

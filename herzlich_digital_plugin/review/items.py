@@ -49,7 +49,11 @@ class ReviewItem:
     @property
     def class_label(self) -> str:
         """"274 Zulässige Höchstgeschwindigkeit 30" (code and German name)."""
-        return f"{self.vzkat_code} {self.class_name}" if self.vzkat_code else self.class_name
+        if self.vzkat_code:
+            return f"{self.vzkat_code} {self.class_name}"
+        if self.vendor_label:  # a label that maps to no VzKat class: show the vendor's own words
+            return f"{self.class_name} ({self.vendor_label})" if self.class_name else self.vendor_label
+        return self.class_name
 
     def observation(self) -> Optional[Observation]:
         p = self.panorama

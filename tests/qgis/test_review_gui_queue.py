@@ -346,3 +346,27 @@ def test_decision_keys_win_over_qgis_shortcuts(queue_dock):
     queue.mode = "reject"
     assert claimed(Qt.Key.Key_1, text="1")
     queue.mode = None
+
+
+def test_unmapped_label_opens_the_class_picker_on_accept(queue_dock, holder):
+    """Issue 15.3: Enter on a detection whose label maps to no class asks for the class (no NOT NULL error)."""
+    store = holder.get()
+    dock = queue_dock()
+    queue = dock.queue
+    dock.start()
+    first = queue.current.detection_id  # the queue's first item becomes one with an unknown label
+    queue.stop()
+    det = store.get("detection", first)
+    store.update("detection", first, {"asset_class": None, "vzkat_code": None, "vzkat_value": None,
+                                      "vendor_label": "object--junction-box"})
+    dock.start()
+    assert queue.current.detection_id == first and "object--junction-box" in queue.class_label.text()
+    _key(queue, Qt.Key.Key_Return)
+    assert queue.mode == "class" and queue.current.detection_id == first
+    assert "object--junction-box" in queue.message_label.text() and "NOT NULL" not in queue.message_label.text()
+    assert store.get("detection", first)["status"] == "new" and store.count("review_event") == 0
+    QTest.keyClicks(queue, "206")
+    _key(queue, Qt.Key.Key_Return)
+    row = store.get("detection", first)
+    assert row["status"] == "relabeled" and store.get("asset", row["asset_id"])["vzkat_code"] == "206"
+    assert det["panorama_id"] == row["panorama_id"]

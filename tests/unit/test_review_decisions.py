@@ -6,7 +6,7 @@ from shapely.geometry import Point, box
 
 from herzlich_digital_plugin.review import consistency, leases
 from herzlich_digital_plugin.review.annotations import history
-from herzlich_digital_plugin.review.decisions import Conflict, ItemTaken, ReviewSession
+from herzlich_digital_plugin.review.decisions import ClassNeeded, Conflict, ItemTaken, ReviewSession
 from herzlich_digital_plugin.review.filters import ReviewFilter, counts
 from herzlich_digital_plugin.store import AppendOnlyError, PermissionDeniedError
 from review_demo import write_city
@@ -436,3 +436,18 @@ def test_missing_photo_keeps_the_rest_of_the_annotation(city, tmp_path):
     with pytest.raises(FileNotFoundError, match="fehlt.jpg"):
         s.annotate(d.asset_id, photos=[gone])
     assert len(store.select("annotation", {"asset_id": d.asset_id})) == 1
+
+
+def test_accepting_an_unmapped_label_asks_for_the_class(city):
+    store, truth = city
+    s = ReviewSession(store, "anna")
+    item = s.claim_next(n=1)[0]
+    store.update("detection", item.detection_id, {"asset_class": None, "vzkat_code": None, "vzkat_value": None,
+                                                  "vendor_label": "object--junction-box"})
+    item = s.item(item.detection_id)
+    assert "object--junction-box" in item.class_label
+    with pytest.raises(ClassNeeded, match="object--junction-box"):
+        s.accept(item)
+    assert store.count("review_event") == 0 and store.count("asset") == 0
+    d = s.relabel(item, "206", asset_class="sign")
+    assert d.status == "relabeled" and store.get("asset", d.asset_id)["vzkat_code"] == "206"
