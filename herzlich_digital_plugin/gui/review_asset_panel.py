@@ -19,7 +19,7 @@ from ..review.decisions import Conflict
 from ..store.errors import PermissionDeniedError, StoreError
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import PlgLogger
-from .review_conflict_dialog import USE_MINE, ask_conflict, value_text
+from .review_conflict_dialog import USE_MINE, ask_conflict, value_labels, value_text
 from .review_queue_widget import viewer_message
 
 
@@ -180,13 +180,14 @@ class ReviewAssetPanel(QWidget):
             self.header.setText(tr("Detection {id}: no asset yet (accept it to create one).").format(
                 id=self.detection_id) if self.detection_id else tr("No asset selected."))
             return
-        labels = condition_labels()
+        labels, words = condition_labels(), value_labels()
         code = " ".join(p for p in (a.get("vzkat_code"), a.get("vzkat_value")) if p)
         self.header.setText(tr("Asset {id} ({cls} {code}), version {version}, condition: {condition}, position: "
                                "{source} ±{accuracy} m").format(
-            id=a["id"], cls=a.get("asset_class"), code=code, version=a.get("version"),
-            condition=labels.get(a.get("condition"), a.get("condition") or "–"),
-            source=a.get("position_source") or "–", accuracy=value_text(a.get("position_accuracy"))))
+            id=a["id"], cls=words.get(a.get("asset_class"), a.get("asset_class")), code=code,
+            version=a.get("version"), condition=labels.get(a.get("condition"), a.get("condition") or "–"),
+            source=words.get(a.get("position_source"), a.get("position_source") or "–"),
+            accuracy=value_text(a.get("position_accuracy"))))
 
     def reload_history(self) -> list:
         self.history.clear()

@@ -32,6 +32,28 @@ def value_text(value) -> str:
     return str(value)
 
 
+def field_labels():
+    """Column names as the user reads them (no raw field names in the German UI)."""
+    return {"version": tr("Version"), "condition": tr("Condition"), "note": tr("Note"), "geom": tr("Position"),
+            "position_source": tr("Position source"), "position_accuracy": tr("Position accuracy (m)"),
+            "asset_class": tr("Object class"), "vzkat_code": tr("VzKat code"), "vzkat_value": tr("VzKat value"),
+            "lifecycle_status": tr("Lifecycle"), "direction": tr("Facing (°)"), "height": tr("Height (m)"),
+            "size": tr("Size (m)"), "updated_at": tr("Changed at"), "id": tr("Asset"), "status": tr("Status"),
+            "asset_id": tr("Asset"), "undo": tr("Undo of event")}
+
+
+def value_labels():
+    """Stored codes shown in words."""
+    from ..review.annotations import condition_labels
+    out = {"ground_plane": tr("one view (ground plane)"), "triangulated": tr("triangulated"),
+           "manual": tr("placed by hand"), "ground_truth": tr("surveyed"), "existing": tr("existing"),
+           "withdrawn": tr("withdrawn"), "planned": tr("planned"), "removed": tr("removed"), "sign": tr("sign"),
+           "marking": tr("marking"), "light": tr("traffic light"), "new": tr("new"), "accepted": tr("accepted"),
+           "rejected": tr("rejected"), "relabeled": tr("class changed")}
+    out.update(condition_labels())
+    return out
+
+
 def conflict_rows(conflict):
     """(field, mine, theirs, differs) for every field either side has; mine shows '·' where it changes nothing."""
     mine = dict(conflict.mine or {})
@@ -40,12 +62,28 @@ def conflict_rows(conflict):
         mine.setdefault("version", conflict.base_version)
     fields = [f for f in mine if f not in _HIDDEN] + [f for f in theirs if f not in mine and f not in _HIDDEN]
     rows = []
+    labels, words = field_labels(), value_labels()
+
+    def text(value):
+        return words.get(value, value_text(value)) if isinstance(value, str) else value_text(value)
     for name in fields:
         in_mine = name in mine
-        a = value_text(mine[name]) if in_mine else "·"
-        b = value_text(theirs.get(name))
-        rows.append((name, a, b, in_mine and a != b))
+        a = text(mine[name]) if in_mine else "·"
+        b = text(theirs.get(name))
+        rows.append((labels.get(name, name), a, b, in_mine and a != b))
     return rows
+
+
+def author_text(conflict) -> str:
+    """"Stored by bernd on 04.12.2026 23:10:05" - who made the version that won, and when."""
+    who, when = getattr(conflict, "changed_by", None), getattr(conflict, "changed_at", None)
+    if not who:
+        return ""
+    try:
+        stamp = when.astimezone().strftime("%d.%m.%Y %H:%M:%S") if when is not None else "?"
+    except (AttributeError, ValueError):
+        stamp = str(when)
+    return tr("The stored version was saved by {who} on {when}.").format(who=who, when=stamp)
 
 
 class ConflictDialog(QDialog):
@@ -58,8 +96,9 @@ class ConflictDialog(QDialog):
         self.conflict = conflict
         self.choice = CANCEL
         layout = QVBoxLayout(self)
-        message = QLabel(str(conflict))
+        message = QLabel(" ".join(p for p in (str(conflict), author_text(conflict)) if p))
         message.setWordWrap(True)
+        self.message = message
         layout.addWidget(message)
         rows = conflict_rows(conflict)
         self.table = QTableWidget(len(rows), 3)

@@ -70,8 +70,9 @@ def add_annotation(store, asset_id: int, author: str, note: Optional[str] = None
                 version = store.update("asset", asset_id, {"condition": condition, "updated_at": now},
                                        expected_version=base)["version"]
             except ConflictError as exc:
-                from .decisions import Conflict
-                raise Conflict(exc.current_row, {"condition": condition, "note": note}, base) from None
+                from .decisions import Conflict, with_author
+                raise with_author(store, Conflict(exc.current_row, {"condition": condition, "note": note}, base),
+                                  asset_id) from None
         annotation_id = store.insert("annotation", {
             "asset_id": int(asset_id), "note": note, "condition": condition, "photos": photo_paths,
             "snapshot_path": snapshot, "author": str(author), "created_at": now})

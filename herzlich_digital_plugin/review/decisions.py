@@ -56,11 +56,26 @@ class Conflict(ConflictError):
         self.theirs = theirs
         self.mine = mine
         self.base_version = base_version
+        self.changed_by: Optional[str] = None  # who made the stored version, and when (see with_author)
+        self.changed_at = None
         if message is None:
             message = tr("Someone else changed asset {id} in the meantime (you saw version {mine}, it is now at "
                          "version {theirs}). Nothing was overwritten: compare both versions and decide again."
                          ).format(id=theirs.get("id"), mine=base_version, theirs=theirs.get("version"))
         super().__init__(theirs, message)
+
+
+def with_author(store, conflict: "Conflict", asset_id) -> "Conflict":
+    """Fill in who changed the asset last and when (its newest review event), for the conflict dialog."""
+    try:
+        rows = store.query(f"SELECT actor, decided_at FROM {store.table_ref('review_event')} "  # nosec B608
+                           "WHERE asset_id = %s ORDER BY id DESC LIMIT 1", (int(asset_id),),
+                           decode_as={"decided_at": "datetime"})
+    except StoreError:
+        rows = []
+    if rows:
+        conflict.changed_by, conflict.changed_at = rows[0]["actor"], rows[0]["decided_at"]
+    return conflict
 
 
 class ItemTaken(ConflictError):
@@ -320,7 +335,8 @@ class ReviewSession:
                 try:
                     after = self.store.update("asset", asset_id, values, expected_version=base)
                 except ConflictError as exc:
-                    raise Conflict(exc.current_row, _jsonable(changes), base) from None
+                    raise with_author(self.store, Conflict(exc.current_row, _jsonable(changes), base),
+                                      asset_id) from None
                 old = {"asset": _fields(before, changes)}
                 new = {"asset": _fields(after, changes)}
                 event_id = self._event(None, asset_id, action, old, new, None, None)

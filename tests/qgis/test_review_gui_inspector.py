@@ -221,6 +221,7 @@ def _answer(button, seen):
         table = dialog.table
         seen.append({table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
                      for r in range(table.rowCount())})
+        seen[-1]["_message"] = dialog.message.text()
         getattr(dialog, button).click()
     QTimer.singleShot(0, answer)
 
@@ -254,7 +255,8 @@ def test_annotations_conflict_and_history(inspector, panorama_dock, qtbot, holde
     _answer("mine_button", seen)
     result = panel.save()
     assert seen, "the conflict dialog was shown"
-    assert seen[0]["condition"] == ("faded", "damaged")  # mine vs theirs
+    assert seen[0]["Condition"] == ("faded", "damaged")  # mine vs theirs, field names in words
+    assert "condition" not in seen[0] and "bernd" in seen[0]["_message"]  # who made the stored version
     assert result is not None
     asset = store.get("asset", decision.asset_id)
     assert asset["condition"] == "faded"

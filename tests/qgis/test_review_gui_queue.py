@@ -274,8 +274,8 @@ def test_undo_after_someone_else_changed_it_shows_both_versions(queue_dock, othe
     _answer_conflict("keep_button", seen)
     _key(queue, Qt.Key.Key_U)
     assert seen, "the conflict dialog was shown"
-    assert seen[0]["status"][1] == "rejected"  # theirs
-    assert "undo" in seen[0]  # mine: the undo that could not be done
+    assert seen[0]["Status"][1] == "rejected"  # theirs (field names in words)
+    assert "Undo of event" in seen[0]  # mine: the undo that could not be done
     det = holder.get().get("detection", item.detection_id)
     assert det["status"] == "rejected"  # nothing overwritten
     assert not queue.session().can_undo  # kept theirs: the decision left the undo stack
