@@ -17,7 +17,7 @@ from typing import Dict, List, Optional, Tuple
 
 from .items import utc_now
 from .sqlfuncs import decode_point
-from .triangulation import GROUND_PLANE, Observation, single_view, triangulate
+from .triangulation import GROUND_PLANE, TRIANGULATED, Observation, single_view, triangulate
 
 MATCH_RADIUS_M = 2.0
 # Markings that are long along the road: the bbox centre's ground point wanders along them with the
@@ -28,6 +28,13 @@ LOCK_CELL_M = 50.0
 LINKED_STATUSES = ("accepted", "relabeled")
 MANUAL = "manual"
 WITHDRAWN = "withdrawn"  # lifecycle of an asset whose creating decision was undone or rejected
+COMPUTED_SOURCES = (TRIANGULATED, GROUND_PLANE)  # positions the views may recompute
+
+
+def position_is_kept(row) -> bool:
+    """A position placed by hand or from a survey (any source but the computed ones) is never recomputed."""
+    source = row.get("position_source")
+    return source is not None and source not in COMPUTED_SOURCES
 
 
 ClassKey = Tuple[str, Optional[str], Optional[str]]
@@ -200,7 +207,8 @@ def create_asset(store, key: ClassKey, obs: Optional[Observation], fallback=None
 def retriangulate(store, asset_id: int, exclude_detection: Optional[int] = None) -> Tuple[Dict, Dict]:
     """Recompute the asset's position from its accepted detections; returns (row before, row after).
 
-    Manual positions are kept. An asset left without accepted detections is withdrawn.
+    Positions placed by hand or surveyed (position_is_kept) are kept. An asset left without accepted detections
+    is withdrawn.
     """
     from shapely.geometry import Point
     before = get_asset(store, asset_id, lock=True)
@@ -210,7 +218,7 @@ def retriangulate(store, asset_id: int, exclude_detection: Optional[int] = None)
     values = {"updated_at": utc_now()}
     if not obs and not _has_linked(store, asset_id, exclude_detection):
         values["lifecycle_status"] = WITHDRAWN
-    elif before.get("position_source") != MANUAL:
+    elif not position_is_kept(before):
         est = triangulate(obs, before["asset_class"])
         if est is None:
             return before, before

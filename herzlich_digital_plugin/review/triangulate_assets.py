@@ -11,7 +11,7 @@ from typing import Optional
 from shapely.geometry import Point
 
 from ..store.errors import ConflictError
-from .assets import LINKED_STATUSES, MANUAL, WITHDRAWN, observation_from_row
+from .assets import LINKED_STATUSES, WITHDRAWN, observation_from_row, position_is_kept
 from .items import utc_now
 from .text import tr
 from .triangulation import triangulate
@@ -60,8 +60,8 @@ def triangulate_assets(store, actor: str = "triangulateassets", progress=None, c
 
 
 def _one(store, a, observations, actor, res):
-    if a.get("position_source") == MANUAL or a.get("lifecycle_status") == WITHDRAWN:
-        res.manual += a.get("position_source") == MANUAL
+    if position_is_kept(a) or a.get("lifecycle_status") == WITHDRAWN:
+        res.manual += position_is_kept(a)  # by hand or surveyed: never overwritten
         return
     if not observations:
         res.without_pose += 1

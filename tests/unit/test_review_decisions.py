@@ -451,3 +451,26 @@ def test_accepting_an_unmapped_label_asks_for_the_class(city):
     assert store.count("review_event") == 0 and store.count("asset") == 0
     d = s.relabel(item, "206", asset_class="sign")
     assert d.status == "relabeled" and store.get("asset", d.asset_id)["vzkat_code"] == "206"
+
+
+def test_surveyed_positions_are_never_overwritten(city):
+    """Issue 15.2: any position_source other than the computed ones (a survey) survives accepts and triangulation."""
+    from herzlich_digital_plugin.review.triangulate_assets import triangulate_assets
+    store, truth = city
+    s = ReviewSession(store, "anna")
+    by_asset = {}
+    for det_id, asset_id in truth.asset_of.items():
+        if asset_id is not None and truth.assets[asset_id].asset_class == "sign" and not truth.misclassified[det_id]:
+            by_asset.setdefault(asset_id, []).append(det_id)
+    dets = next(d for d in by_asset.values() if len(d) >= 3)
+    first = s.accept(s.item(dets[0]))
+    surveyed = Point(store.get("asset", first.asset_id)["geom"].x + 0.4, store.get("asset", first.asset_id)["geom"].y)
+    store.update("asset", first.asset_id, {"geom": surveyed, "position_source": "survey_gnss",
+                                           "position_accuracy": 0.02})
+    s.accept(s.item(dets[1]))
+    s.accept(s.item(dets[2]))
+    result = triangulate_assets(store)
+    row = store.get("asset", first.asset_id)
+    assert (row["position_source"], row["position_accuracy"]) == ("survey_gnss", 0.02)
+    assert (row["geom"].x, row["geom"].y) == pytest.approx((surveyed.x, surveyed.y))
+    assert result.manual >= 1
