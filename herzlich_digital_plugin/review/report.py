@@ -1,7 +1,8 @@
 """Review progress and the AI's measured precision, as HTML (German headings via tr) or CSV.
 
 - per class: detections by status, for the class the AI predicted;
-- per reviewer: decisions by action (from review_event), first and last decision;
+- per reviewer: decisions by action (from review_event), first and last decision; decisions that were
+  undone later are not counted (the undo itself is, in its own column);
 - per district: detections by status per 1 km square of the UTM grid (EPSG:25832), taken at the
   detection's panorama and named by its south-west corner in km ("E410 N5477");
 - precision per predicted class = accepted / (accepted + rejected + relabeled): a relabel means the
@@ -40,6 +41,23 @@ class ReviewReport:
         return None if judged == 0 else row.get("accepted", 0) / judged
 
 
+def _undone_events(store) -> List[Dict]:
+    """actor and action of every event an 'undo' event reverted."""
+    ev = store.table_ref("review_event")
+    undone = set()
+    for r in store.query(f"SELECT new_value FROM {ev} WHERE action = %s", ("undo",),  # nosec B608
+                         decode_as={"new_value": "json"}):
+        new = r["new_value"] or {}
+        if isinstance(new, dict) and isinstance(new.get("undoes"), int):
+            undone.add(new["undoes"])
+    ids, out = sorted(undone), []
+    for start in range(0, len(ids), 900):  # SQLite's limit on bound parameters
+        part = ids[start:start + 900]
+        out += store.query(f"SELECT actor, action FROM {ev} WHERE id IN ({', '.join(['%s'] * len(part))})",  # nosec B608
+                           part)
+    return out
+
+
 def build_report(store, district_size_m: float = DISTRICT_SIZE_M) -> ReviewReport:
     install(store)
     rep = ReviewReport(utc_now())
@@ -71,6 +89,13 @@ def build_report(store, district_size_m: float = DISTRICT_SIZE_M) -> ReviewRepor
             p["decisions"] += int(r["n"])
         p["first"] = min(p["first"], r["first"]) if p["first"] and r["first"] else p["first"] or r["first"]
         p["last"] = max(p["last"], r["last"]) if p["last"] and r["last"] else p["last"] or r["last"]
+    for r in _undone_events(store):  # an undone decision does not count for its reviewer
+        p = people.get(r["actor"])
+        if p is None:
+            continue
+        p[r["action"]] = max(0, p.get(r["action"], 0) - 1)
+        if r["action"] in ("accept", "reject", "relabel", "move"):
+            p["decisions"] = max(0, p["decisions"] - 1)
     rep.per_reviewer = sorted(people.values(), key=lambda p: (-p["decisions"], p["actor"]))
 
     size = float(district_size_m)

@@ -87,6 +87,9 @@ def test_report_numbers(reviewed, tmp_path):
     people = {p["actor"]: p for p in rep.per_reviewer}
     assert set(people) == {"anna", "ben"} and people["ben"]["undo"] == 1
     assert people["anna"]["decisions"] == store.count("review_event", {"actor": "anna"})
+    # ben's undone decision does not count for him (issue 15.5): 20 decided, 1 undone
+    ben_decisions = store.count("review_event", {"actor": "ben", "action": ["accept", "reject", "relabel"]})
+    assert people["ben"]["decisions"] == ben_decisions - 1 == 19
     assert sum(d["total"] for d in rep.per_district) == len(dets)
     assert all(d["district"].startswith("E410") for d in rep.per_district)
 
