@@ -25,6 +25,7 @@ from .text import tr
 
 DISTRICT_SIZE_M = 1000.0
 ACTIONS = ("accept", "reject", "relabel", "move", "skip", "edit", "annotate", "undo")
+BAND_EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)  # confidence bands for choosing an auto-accept threshold
 
 
 @dataclass
@@ -33,6 +34,8 @@ class ReviewReport:
     per_class: List[Dict] = field(default_factory=list)  # asset_class, vzkat_code, vzkat_value, name, statuses…
     per_reviewer: List[Dict] = field(default_factory=list)  # actor, actions…, decisions, first, last
     per_district: List[Dict] = field(default_factory=list)  # district, statuses…
+    # band, low, high, statuses…, total; "at_least": precision of every judged detection scoring >= low
+    per_band: List[Dict] = field(default_factory=list)
     totals: Dict[str, int] = field(default_factory=dict)
 
     @staticmethod
@@ -117,7 +120,33 @@ def build_report(store, district_size_m: float = DISTRICT_SIZE_M) -> ReviewRepor
         row[status] = row.get(status, 0) + int(r["n"])
         row["total"] += int(r["n"])
     rep.per_district = [districts[k] for k in sorted(districts)]
+    rep.per_band = _bands(store)
     return rep
+
+
+def _bands(store) -> List[Dict]:
+    """Detections by status per confidence band, and the precision-confidence curve (score >= band start)."""
+    det = store.table_ref("detection")
+    cases = " ".join(f"WHEN score < {hi!r} THEN {i}" for i, hi in enumerate(BAND_EDGES[1:-1]))
+    sql = (f"SELECT CASE WHEN score IS NULL THEN -1 {cases} ELSE {len(BAND_EDGES) - 2} END AS band, "  # nosec B608
+           f"status, COUNT(*) AS n FROM {det} GROUP BY 1, status")
+    rows = {}
+    for r in store.query(sql):
+        b = int(r["band"])
+        if b not in rows:
+            label = tr("no score") if b < 0 else f"{BAND_EDGES[b]:.2f}–{BAND_EDGES[b + 1]:.2f}"
+            rows[b] = {"band": label, "low": None if b < 0 else BAND_EDGES[b], **{s: 0 for s in STATUSES}, "total": 0}
+        status = r["status"] or "new"
+        rows[b][status] = rows[b].get(status, 0) + int(r["n"])
+        rows[b]["total"] += int(r["n"])
+    out = [rows[b] for b in sorted(rows)]
+    scored = [r for r in out if r["low"] is not None]
+    for i, r in enumerate(scored):
+        above = scored[i:]
+        acc = sum(x["accepted"] for x in above)
+        judged = sum(x["accepted"] + x["rejected"] + x["relabeled"] for x in above)
+        r["at_least"] = None if judged == 0 else acc / judged
+    return out
 
 
 def write_report(report: ReviewReport, path) -> str:
@@ -166,6 +195,9 @@ def to_html(rep: ReviewReport) -> str:
                                              e(tr("Progress per district")))
     precision_note = e(tr("AI precision = accepted / (accepted + rejected + relabeled), for the class the AI "
                           "predicted."))
+    per_band = e(tr("AI precision per confidence band"))
+    band_note = e(tr("'From this score on': the precision of all reviewed detections with at least the band's "
+                     "score - the precision an auto-accept threshold there would have had."))
     district_note = e(tr("Districts are 1 km squares of the UTM grid (EPSG:25832), named by their south-west "
                          "corner in km."))
     detections = tr("Detections")
@@ -183,6 +215,11 @@ def to_html(rep: ReviewReport) -> str:
                tr("undo"), tr("annotate"), tr("First"), tr("Last")],
               [[p["actor"], p["decisions"], p["accept"], p["reject"], p["relabel"], p["move"], p["skip"], p["undo"],
                 p["annotate"], _when(p["first"]), _when(p["last"])] for p in rep.per_reviewer]),
+        f"<h2>{per_band}</h2>",
+        table([tr("Score"), detections] + _status_headers() + [tr("AI precision"), tr("From this score on")],
+              [[b["band"], b["total"], b["new"], b["accepted"], b["rejected"], b["relabeled"],
+                _pct(ReviewReport.precision(b)), _pct(b.get("at_least"))] for b in rep.per_band]),
+        f"<p>{band_note}</p>",
         f"<h2>{per_district}</h2>", f"<p>{district_note}</p>",
         table([tr("District"), detections] + _status_headers() + [tr("Progress")],
               [[d["district"], d["total"], d["new"], d["accepted"], d["rejected"], d["relabeled"], _pct(_progress(d))]
@@ -209,6 +246,9 @@ def _write_csv(rep: ReviewReport, path):
         for r in rep.per_reviewer:
             w.writerow(["reviewer", r["actor"], "", "", "", r["accept"], r["reject"], r["relabel"], "", "",
                         r["decisions"], _when(r["first"]), _when(r["last"])])
+        for b in rep.per_band:
+            w.writerow(["band", b["band"], _ratio(b.get("at_least")), b["total"], b["new"], b["accepted"],
+                        b["rejected"], b["relabeled"], "", _ratio(ReviewReport.precision(b)), "", "", ""])
         for d in rep.per_district:
             w.writerow(["district", d["district"], "", d["total"], d["new"], d["accepted"], d["rejected"],
                         d["relabeled"], _ratio(_progress(d)), "", "", "", ""])

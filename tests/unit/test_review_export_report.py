@@ -91,12 +91,22 @@ def test_report_numbers(reviewed, tmp_path):
     ben_decisions = store.count("review_event", {"actor": "ben", "action": ["accept", "reject", "relabel"]})
     assert people["ben"]["decisions"] == ben_decisions - 1 == 19
     assert sum(d["total"] for d in rep.per_district) == len(dets)
+    # precision per confidence band and the precision-confidence curve, against the rows themselves (15.5)
+    assert sum(b["total"] for b in rep.per_band) == len(dets)
+    for b in (x for x in rep.per_band if x["low"] is not None):
+        mine = [d for d in dets if d["score"] is not None and b["low"] <= d["score"] and
+                (d["score"] < b["low"] + 0.1 + (0.4 if b["low"] == 0.0 else 0) or b["low"] == 0.9)]
+        above = [d for d in dets if d["score"] is not None and d["score"] >= b["low"]]
+        judged = [d for d in above if d["status"] in ("accepted", "rejected", "relabeled")]
+        assert b["total"] == len(mine)
+        assert b["at_least"] == (None if not judged else
+                                 pytest.approx(sum(d["status"] == "accepted" for d in judged) / len(judged)))
     assert all(d["district"].startswith("E410") for d in rep.per_district)
 
     html = open(write_report(rep, tmp_path / "r.html"), encoding="utf-8").read()
     assert "<h2>Progress per class</h2>" in html and "anna" in html and "Zulässige Höchstgeschwindigkeit" in html
     with open(write_report(rep, tmp_path / "r.csv"), encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
-    assert {r["section"] for r in rows} == {"class", "reviewer", "district"}
+    assert {r["section"] for r in rows} == {"class", "reviewer", "district", "band"}
     with pytest.raises(ValueError):
         write_report(rep, tmp_path / "r.pdf")
