@@ -388,6 +388,20 @@ class ReviewSession:
         from .annotations import history
         return history(self.store, asset_id=asset_id, detection_id=detection_id)
 
+    # ------------------------------------------------------------------ merge and split
+
+    def merge_assets(self, keep_id: int, other_id: int) -> Dict:
+        """Two assets are one real object: ``other_id``'s views move to ``keep_id`` (see merge.py)."""
+        from .merge import merge_assets
+        self._check_role()
+        return self._guard(lambda: merge_assets(self.store, keep_id, other_id, self.reviewer, self.role))
+
+    def split_asset(self, asset_id: int, detection_ids: Sequence[int]) -> Dict:
+        """These views of the asset show another object: they get a new asset of the same class."""
+        from .merge import split_asset
+        self._check_role()
+        return self._guard(lambda: split_asset(self.store, asset_id, detection_ids, self.reviewer, self.role))
+
     # ------------------------------------------------------------------ neighbours
 
     def neighbours(self, item: ReviewItem, radius_m: float = 10.0, panorama_radius_m: float = 30.0,

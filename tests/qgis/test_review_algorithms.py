@@ -130,3 +130,28 @@ def test_checkstore_finds_what_the_event_log_contradicts(provider, city_uri, tmp
     with pytest.raises(QgsProcessingException):
         run("checkstore", {"STORE": str(missing)})
     assert not missing.exists()
+
+
+
+def test_triangulateassets_reports_and_merges_duplicates(provider, city_uri):
+    """Issue 15.2: duplicates (same class, < 2 m) are reported as WOULD_MERGE, and merged with MERGE."""
+    uri, truth = city_uri
+    with open_store(uri) as store:
+        s = ReviewSession(store, "anna")
+        views = {}
+        for det_id, asset_id in truth.asset_of.items():
+            if asset_id is not None and truth.assets[asset_id].asset_class == "sign" and \
+                    not truth.misclassified[det_id]:
+                views.setdefault(asset_id, []).append(det_id)
+        dets = next(d for d in views.values() if len(d) >= 3)
+        for d in dets[:3]:
+            s.accept(s.item(d))
+        asset_id = store.get("detection", dets[0])["asset_id"]
+        twin = s.split_asset(asset_id, [dets[2]])["new_asset_id"]  # a duplicate of the same sign
+    out = run("triangulateassets", {"STORE": uri})
+    assert out["MERGED"] == 0 and out["WOULD_MERGE"] >= 1
+    out = run("triangulateassets", {"STORE": uri, "MERGE": True})
+    assert out["MERGED"] >= 1 and out["WOULD_MERGE"] == 0
+    with open_store(uri) as store:
+        assert store.get("asset", twin)["lifecycle_status"] == "withdrawn"
+        assert {store.get("detection", d)["asset_id"] for d in dets[:3]} == {asset_id}

@@ -101,6 +101,7 @@ def test_status_changes_only_with_an_event(shared_city, login):
         assert consistency.check(store) == []
 
 
+
 @pytest.mark.parametrize("group", ["hd_reviewer", "hd_admin"])
 def test_review_event_is_append_only_for_every_role(shared_city, login, group):
     reviewer_uri, _ = login(shared_city, "hd_reviewer")
@@ -211,3 +212,25 @@ def test_schema_2_store_gets_the_audit_trail(empty_store_uri):
         assert s.schema_version == 3 and s.count("review_event") == 1
         with pytest.raises(StoreError, match="append-only"):
             s.execute(f"DELETE FROM {s.table_ref('review_event')}")
+
+
+def test_reviewer_login_can_split_and_merge(postgis_db, login):
+    """Merge and split write one event per moved detection, so the status guard lets them through."""
+    uri = postgis_db()
+    with open_store(uri) as owner:
+        truth = write_city(owner, "test")
+    views = {}
+    for det_id, asset_id in truth.asset_of.items():
+        if asset_id is not None and truth.assets[asset_id].asset_class == "sign" and not truth.misclassified[det_id]:
+            views.setdefault(asset_id, []).append(det_id)
+    dets = next(d for d in views.values() if len(d) >= 3)
+    reviewer, _ = login(uri, "hd_reviewer")
+    with open_store(reviewer, create=False) as store:
+        s = ReviewSession(store, "rita")
+        for d in dets[:3]:
+            s.accept(s.item(d))
+        asset_id = store.get("detection", dets[0])["asset_id"]
+        new_id = s.split_asset(asset_id, [dets[2]])["new_asset_id"]
+        s.merge_assets(asset_id, new_id)
+        assert {store.get("detection", d)["asset_id"] for d in dets[:3]} == {asset_id}
+        assert consistency.check(store) == []
