@@ -10,9 +10,9 @@ import os
 
 from qgis.PyQt.QtCore import Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget,
-                                 QListWidgetItem, QPlainTextEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
-                                 QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel,
+                                 QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTreeWidget,
+                                 QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..review.annotations import CONDITIONS, annotations, condition_labels, missing_files_message
 from ..review.decisions import Conflict
@@ -26,7 +26,8 @@ from .review_queue_widget import viewer_message
 def action_label(action: str) -> str:
     return {"accept": tr("accepted"), "reject": tr("rejected"), "relabel": tr("class changed"),
             "move": tr("moved"), "skip": tr("skipped"), "undo": tr("undone"), "annotate": tr("annotated"),
-            "edit": tr("edited")}.get(action, action)
+            "edit": tr("edited"), "merge": tr("merged"), "split": tr("split off"),
+            "triangulate": tr("triangulated")}.get(action, action)
 
 
 def when_text(value) -> str:
@@ -92,6 +93,17 @@ class ReviewAssetPanel(QWidget):
         for button in (self.photo_button, self.snapshot_button, self.save_button):
             row.addWidget(button)
         form.addRow(row)
+        # One real object, two assets / one asset, two objects: merge and split (with history).
+        fix_row = QHBoxLayout()
+        self.split_button = QPushButton(tr("Split off this detection"))
+        self.split_button.setToolTip(tr("This view shows another object: give it its own asset"))
+        self.split_button.clicked.connect(self.split_detection)
+        self.merge_button = QPushButton(tr("Merge with asset…"))
+        self.merge_button.setToolTip(tr("Another asset is the same object: move its views here and withdraw it"))
+        self.merge_button.clicked.connect(self.ask_merge)
+        fix_row.addWidget(self.split_button)
+        fix_row.addWidget(self.merge_button)
+        form.addRow(fix_row)
         layout.addWidget(self.form_widget)
         # Photos and snapshots already saved with the asset's annotations: double-click (or the button) opens one.
         saved_row = QHBoxLayout()
@@ -208,6 +220,42 @@ class ReviewAssetPanel(QWidget):
         for column in range(3):
             self.history.resizeColumnToContents(column)
         return entries
+
+    # ------------------------------------------------------------------ merge and split
+    def split_detection(self):
+        """The shown detection gets its own asset; returns the new asset id or None."""
+        if self.asset is None or self.detection_id is None:
+            self.log.warning(tr("Select a detection of the asset to split it off."))
+            return None
+        try:
+            result = self.session().split_asset(self.asset["id"], [self.detection_id])
+        except (StoreError, ValueError) as exc:
+            self.log.error(tr("The asset was not split: {error}").format(error=exc))
+            return None
+        self.log.success(tr("Detection {det} now has its own asset {id}.").format(
+            det=self.detection_id, id=result["new_asset_id"]))
+        self.show_asset(result["new_asset_id"], keep_detection=True)
+        return result["new_asset_id"]
+
+    def ask_merge(self):
+        if self.asset is None:
+            return None
+        other, ok = QInputDialog.getInt(self, tr("Merge with asset"), tr("Number of the asset that is the same "
+                                                                         "object:"), 1, 1, 2 ** 31 - 1)
+        return self.merge_with(other) if ok else None
+
+    def merge_with(self, other_id):
+        """Merge asset ``other_id`` into the shown one; returns the result dict or None."""
+        if self.asset is None:
+            return None
+        try:
+            result = self.session().merge_assets(self.asset["id"], int(other_id))
+        except (StoreError, ValueError) as exc:
+            self.log.error(tr("The assets were not merged: {error}").format(error=exc))
+            return None
+        self.log.success(tr("Asset {other} merged into asset {id}.").format(other=other_id, id=self.asset["id"]))
+        self.show_asset(self.asset["id"], keep_detection=True)
+        return result
 
     # ------------------------------------------------------------------ editing
     def add_photos(self, paths) -> list:

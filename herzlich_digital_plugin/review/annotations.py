@@ -120,7 +120,7 @@ class HistoryEntry:
                 parts.append(tr("{count} photo(s)").format(count=len(new["photos"])))
             return "; ".join(parts)
         if "asset" in old and "asset" in new and "status" not in new:
-            a, b = old["asset"], new["asset"]
+            a, b = old["asset"] or {}, new["asset"] or {}  # a split's new asset had no "before"
             changed = [k for k in b if k not in ("id", "version") and a.get(k) != b.get(k)]
             return "; ".join(f"{k}: {_short(a.get(k))} → {_short(b.get(k))}" for k in changed) or self.action
         text = f"{old.get('status', '–')} → {new.get('status', '–')}"

@@ -331,3 +331,27 @@ def test_review_these_hands_over_filter_and_order(inspector):
     dock.review_button.click()
     assert got and got[0][0].text == "206" and got[0][1] == "walk"
     assert math.isclose(got[0][0].score_max or 1.0, 1.0)
+
+
+def test_split_and_merge_from_the_asset_panel(inspector, holder):
+    """Issue 15.2 in the GUI: split the shown detection off its asset, merge it back, both in the history."""
+    store = holder.get()
+    dock = inspector()
+    session = dock.context.session()
+    for item in session.claim_next(n=60, order="walk"):  # neighbouring panoramas: the same signs again
+        session.accept(item)
+    pairs = store.query("SELECT asset_id, MIN(id) AS a, MAX(id) AS b FROM detection WHERE status = 'accepted' "
+                        "GROUP BY asset_id HAVING COUNT(*) >= 2 ORDER BY asset_id")
+    assert pairs, "the walk accepted two views of one object"
+    asset_id, keep_det, moved_det = pairs[0]["asset_id"], pairs[0]["a"], pairs[0]["b"]
+    dock.show_detection(moved_det)
+    panel = dock.asset_panel
+    new_id = panel.split_detection()
+    assert new_id and new_id != asset_id and panel.asset["id"] == new_id
+    assert store.get("detection", moved_det)["asset_id"] == new_id
+    dock.show_detection(keep_det)
+    assert panel.merge_with(new_id) is not None
+    assert store.get("detection", moved_det)["asset_id"] == asset_id
+    assert store.get("asset", new_id)["lifecycle_status"] == "withdrawn"
+    events = [panel.history.topLevelItem(i).text(2) for i in range(panel.history.topLevelItemCount())]
+    assert any("merge" in e for e in events) and any("split" in e for e in events)
