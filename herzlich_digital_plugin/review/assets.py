@@ -17,12 +17,11 @@ from typing import Dict, List, Optional, Tuple
 
 from .items import utc_now
 from .sqlfuncs import decode_point
-from .triangulation import GROUND_PLANE, TRIANGULATED, Observation, single_view, triangulate
+from .triangulation import (GROUND_PLANE, MARKING_HALF_LENGTH_M, TRIANGULATED, Observation, single_view,
+                            triangulate)
 
 MATCH_RADIUS_M = 2.0
-# Markings that are long along the road: the bbox centre's ground point wanders along them with the
-# view, so the match allows this much (half the typical length) along the driving direction.
-MARKING_HALF_LENGTH_M = {"340": 3.0, "295": 6.0, "299": 3.5, "297": 2.5, "293": 2.0}
+# MARKING_HALF_LENGTH_M (triangulation.py): a long marking's match allows this much along the driving direction.
 RANGE_FACTORS = (0.4, 2.5)  # along the ray: between these multiples of the single-view range (± 3 m)
 LOCK_CELL_M = 50.0
 LINKED_STATUSES = ("accepted", "relabeled")
@@ -192,7 +191,7 @@ def create_asset(store, key: ClassKey, obs: Optional[Observation], fallback=None
         row.update(geom=Point(float(position[0]), float(position[1])), position_source=MANUAL,
                    position_accuracy=None)
     else:
-        est = triangulate([obs], asset_class) if obs is not None else None
+        est = triangulate([obs], asset_class, code) if obs is not None else None
         if est is not None:
             row.update(geom=Point(est.x, est.y), position_source=est.source, position_accuracy=est.accuracy,
                        height=est.height, size=est.size, direction=est.direction)
@@ -219,7 +218,7 @@ def retriangulate(store, asset_id: int, exclude_detection: Optional[int] = None)
     if not obs and not _has_linked(store, asset_id, exclude_detection):
         values["lifecycle_status"] = WITHDRAWN
     elif not position_is_kept(before):
-        est = triangulate(obs, before["asset_class"])
+        est = triangulate(obs, before["asset_class"], before.get("vzkat_code"))
         if est is None:
             return before, before
         values.update(geom=Point(est.x, est.y), position_source=est.source, position_accuracy=est.accuracy)

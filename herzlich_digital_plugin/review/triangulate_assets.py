@@ -66,7 +66,7 @@ def _one(store, a, observations, actor, res):
     if not observations:
         res.without_pose += 1
         return
-    est = triangulate(observations, a["asset_class"])
+    est = triangulate(observations, a["asset_class"], a.get("vzkat_code"))
     if est is None:
         res.without_pose += 1
         return
