@@ -30,6 +30,7 @@ from .text import tr
 REJECT_REASONS = ("false_positive", "duplicate", "not_visible", "wrong_box", "out_of_scope", "other")
 DECIDING_ACTIONS = ("accept", "reject", "relabel", "move", "skip", "edit")
 READ_ONLY_ROLES = ("viewer",)
+REASSOCIATION_ACTOR = "re-association"  # actor of the merges a better triangulation triggers
 _RETRIES = 8  # a PostGIS deadlock or lock timeout is retried this many times (busy machines need several)
 
 
@@ -516,6 +517,14 @@ class ReviewSession:
                 before, after = A.retriangulate(self.store, match["id"])
             asset = {"id": after["id"], "created": False, "version_before": before["version"],
                      "version_after": after["version"], "distance_m": round(distance, 3)}
+            if position is None:
+                # A better triangulation: one-view assets of the same object made earlier join this one.
+                from .merge import absorb_single_views
+                # Recorded as the system's doing (the reviewer decided only the accept; the login shows who ran it).
+                absorbed = absorb_single_views(self.store, after, REASSOCIATION_ACTOR, "system")
+                if absorbed:
+                    after = A.get_asset(self.store, after["id"])
+                    asset.update(absorbed=absorbed, version_after=after["version"])
         g = after.get("geom")
         asset.update(geom=None if g is None else [round(g.x, 3), round(g.y, 3)],
                      position_source=after.get("position_source"))

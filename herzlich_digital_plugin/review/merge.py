@@ -146,3 +146,31 @@ def merge_candidates(store, radius_m: float = A.MATCH_RADIUS_M,
         used.update((a["id"], b["id"]))
         out.append((keep["id"], other["id"], round(d, 3)))
     return out
+
+
+ABSORB_RADIUS_M = 15.0  # how far a one-view estimate (ground plane) can be off its object
+
+
+def absorb_single_views(store, asset: Dict, actor: str, role: str = "reviewer") -> List[int]:
+    """Re-association once ``asset`` is triangulated: live one-view assets of its class whose single ray passes
+    within MATCH_RADIUS_M of the new position (in the ray's plausible range) are the same object, created when
+    only a guess of the range was known; they are merged into ``asset``. Returns the merged asset ids."""
+    if asset.get("position_source") != A.TRIANGULATED or asset.get("geom") is None:
+        return []
+    x, y, r = asset["geom"].x, asset["geom"].y, ABSORB_RADIUS_M
+    rows = store.in_bbox("asset", x - r, y - r, x + r, y + r, where={
+        "asset_class": asset["asset_class"], "vzkat_code": asset.get("vzkat_code"),
+        "vzkat_value": asset.get("vzkat_value")})
+    merged = []
+    for row in sorted(rows, key=lambda r: r["id"]):
+        if row["id"] == asset["id"] or row.get("lifecycle_status") == A.WITHDRAWN or \
+                row.get("position_source") != A.GROUND_PLANE:
+            continue
+        obs = A.observations(store, row["id"])
+        if len(obs) != 1:
+            continue
+        d = A.match_distance((x, y), obs[0], asset["asset_class"], asset.get("vzkat_code"), None)
+        if d is not None and d <= A.MATCH_RADIUS_M:
+            merge_assets(store, asset["id"], row["id"], actor, role)
+            merged.append(row["id"])
+    return merged

@@ -68,3 +68,31 @@ def test_merge_and_split_refuse_what_makes_no_sense(city):
     with pytest.raises(ValueError, match="same class"):
         s.merge_assets(a, b)
     assert store.count("review_event") == events + 1  # only the accept of the marking
+
+
+def test_better_triangulation_absorbs_a_one_view_duplicate(city):
+    """Issue 15.2: a one-view asset made from a poor range guess joins its object once that is triangulated."""
+    import math
+
+    from shapely.geometry import Point
+    store, truth = city
+    s = ReviewSession(store, "anna")
+    dets = _views_of_one_sign(truth, 4)
+    for d in dets[:3]:
+        s.accept(s.item(d))
+    main = store.get("detection", dets[0])["asset_id"]
+    lone = s.split_asset(main, [dets[0]])["new_asset_id"]
+    row = store.get("asset", lone)
+    assert row["position_source"] == "ground_plane"
+    # The one-view guess lands 8 m further along its own ray: too far for an ordinary match.
+    cam = store.get("panorama", store.get("detection", dets[0])["panorama_id"])["geom"]
+    dx, dy = row["geom"].x - cam.x, row["geom"].y - cam.y
+    scale = (math.hypot(dx, dy) + 8.0) / math.hypot(dx, dy)
+    store.update("asset", lone, {"geom": Point(cam.x + dx * scale, cam.y + dy * scale)})
+    d = s.accept(s.item(dets[3]))  # a fourth view: the main asset is triangulated again
+    assert d.asset_id == main
+    assert store.get("asset", lone)["lifecycle_status"] == "withdrawn"
+    assert store.get("detection", dets[0])["asset_id"] == main
+    merge = [e for e in store.select("review_event", {"action": "merge"}) if e["detection_id"] == dets[0]]
+    assert merge and merge[0]["actor"] == "re-association"
+    assert consistency.check(store) == []
