@@ -329,7 +329,7 @@
         <translation>Panoramen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="146"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="203"/>
         <source>Detections</source>
         <translation>Detektionen</translation>
     </message>
@@ -644,92 +644,92 @@
         <translation>Kein Panorama im Umkreis von {distance} m um den Klick.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="39"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="40"/>
         <source>No object there (false positive)</source>
         <translation>Dort ist kein Objekt (Fehlerkennung)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="40"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="41"/>
         <source>Duplicate detection</source>
         <translation>Doppelte Erkennung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="41"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="42"/>
         <source>Not recognisable in the image</source>
         <translation>Im Bild nicht erkennbar</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="42"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="43"/>
         <source>Box does not fit the object</source>
         <translation>Rahmen passt nicht zum Objekt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="43"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="44"/>
         <source>Not a public traffic sign or marking</source>
         <translation>Kein öffentliches Verkehrszeichen und keine Markierung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="44"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="45"/>
         <source>Other reason</source>
         <translation>Anderer Grund</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="62"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="63"/>
         <source>Someone else changed asset {id} in the meantime (you saw version {mine}, it is now at version {theirs}). Nothing was overwritten: compare both versions and decide again.</source>
         <translation>Jemand anderes hat Objekt {id} inzwischen geändert (Sie sahen Version {mine}, jetzt ist es Version {theirs}). Nichts wurde überschrieben: Vergleichen Sie beide Versionen und entscheiden Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="153"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="154"/>
         <source>A review session needs the reviewer&apos;s name.</source>
         <translation>Eine Prüfsitzung braucht den Namen der prüfenden Person.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="452"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="467"/>
         <source>Detection {id} does not exist.</source>
         <translation>Erkennung {id} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="252"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="253"/>
         <source>Unknown reason code &apos;{code}&apos;; use one of: {codes}.</source>
         <translation>Unbekannter Grund „{code}“; erlaubt sind: {codes}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="294"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="295"/>
         <source>Only an accepted detection has an asset to move.</source>
         <translation>Nur eine angenommene Erkennung hat ein Objekt, das verschoben werden kann.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="325"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="326"/>
         <source>These asset fields cannot be edited here: {fields}</source>
         <translation>Diese Objektfelder können hier nicht bearbeitet werden: {fields}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="332"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="333"/>
         <source>Asset {id} does not exist.</source>
         <translation>Objekt {id} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="403"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="418"/>
         <source>The role &apos;{role}&apos; may look at detections but not decide on them.</source>
         <translation>Die Rolle „{role}“ darf Erkennungen ansehen, aber nicht über sie entscheiden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="412"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="427"/>
         <source>Your database user may not record review decisions. Reviewing needs the role hd_reviewer (ask your administrator). Database message: {error}</source>
         <translation>Ihr Datenbankbenutzer darf keine Prüfentscheidungen speichern. Zum Prüfen ist die Rolle hd_reviewer nötig (fragen Sie Ihre Administration). Meldung der Datenbank: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="459"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="474"/>
         <source>{reviewer} is reviewing detection {id} right now.</source>
         <translation>{reviewer} prüft Erkennung {id} gerade.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="466"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="481"/>
         <source>Detection {id} was decided by {reviewer} in the meantime (now &apos;{status}&apos;).</source>
         <translation>Über Erkennung {id} hat inzwischen {reviewer} entschieden (jetzt „{status}“).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="574"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="597"/>
         <source>Detection {id} changed since your decision; it cannot be undone.</source>
         <translation>Erkennung {id} wurde seit Ihrer Entscheidung geändert; sie kann nicht rückgängig gemacht werden.</translation>
     </message>
@@ -2434,17 +2434,17 @@
         <translation>Unbekannte Reihenfolge „{order}“; erlaubt sind: {orders}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="108"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="162"/>
         <source>The report must be a .html or a .csv file: {path}</source>
         <translation>Der Bericht muss eine .html- oder .csv-Datei sein: {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="121"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="175"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="121"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="175"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
@@ -2454,7 +2454,7 @@
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="121"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="175"/>
         <source>relabeled</source>
         <translation>umklassifiziert</translation>
     </message>
@@ -2464,112 +2464,112 @@
         <translation>Prüfbericht</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="137"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="191"/>
         <source>Created {when}</source>
         <translation>Erstellt {when}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="138"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="192"/>
         <source>{done} of {total} detections reviewed ({percent})</source>
         <translation>{done} von {total} Erkennungen geprüft ({percent})</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="140"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="194"/>
         <source>Progress per class</source>
         <translation>Fortschritt je Klasse</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="140"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="194"/>
         <source>Progress per reviewer</source>
         <translation>Fortschritt je prüfender Person</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="140"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="194"/>
         <source>Progress per district</source>
         <translation>Fortschritt je Bezirk</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="142"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="196"/>
         <source>AI precision = accepted / (accepted + rejected + relabeled), for the class the AI predicted.</source>
         <translation>KI-Präzision = angenommen / (angenommen + abgelehnt + umklassifiziert), für die von der KI vorhergesagte Klasse.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="144"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="201"/>
         <source>Districts are 1 km squares of the UTM grid (EPSG:25832), named by their south-west corner in km.</source>
         <translation>Bezirke sind 1-km-Quadrate des UTM-Gitters (EPSG:25832), benannt nach ihrer Südwestecke in km.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="153"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="210"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="162"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="224"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="153"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="219"/>
         <source>AI precision</source>
         <translation>KI-Präzision</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="157"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="214"/>
         <source>Reviewer</source>
         <translation>Prüfer/in</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="157"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="214"/>
         <source>Decisions</source>
         <translation>Entscheidungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="157"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="214"/>
         <source>accept</source>
         <translation>annehmen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="157"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="214"/>
         <source>reject</source>
         <translation>ablehnen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="157"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="214"/>
         <source>relabel</source>
         <translation>umklassifizieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="157"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="214"/>
         <source>move</source>
         <translation>verschieben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="157"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="214"/>
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="157"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="214"/>
         <source>undo</source>
         <translation>rückgängig</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="157"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="214"/>
         <source>annotate</source>
         <translation>anmerken</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="157"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="214"/>
         <source>First</source>
         <translation>Erste</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="157"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="214"/>
         <source>Last</source>
         <translation>Letzte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="162"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="224"/>
         <source>District</source>
         <translation>Bezirk</translation>
     </message>
@@ -2819,22 +2819,22 @@
         <translation>Objekte werden trianguliert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="563"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="586"/>
         <source>{reviewer} is reviewing detection {id} right now; your decision cannot be undone.</source>
         <translation>{reviewer} prüft Erkennung {id} gerade; Ihre Entscheidung kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="566"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="589"/>
         <source>Detection {id} was decided by someone else after you skipped it.</source>
         <translation>Über Erkennung {id} hat jemand anderes entschieden, nachdem Sie sie übersprungen hatten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="602"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="625"/>
         <source>Asset {id} was changed after this edit (it is now at version {version}); undo would overwrite that change.</source>
         <translation>Objekt {id} wurde nach dieser Bearbeitung geändert (jetzt Version {version}); Rückgängig würde diese Änderung überschreiben.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="624"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="647"/>
         <source>{store} has no review_lease table: it was created by an older development version of Herzlich Digital. Build the demo city again, or set up the shared database in a new, empty database.</source>
         <translation>{store} hat keine Tabelle review_lease: Sie wurde von einer älteren Entwicklungsversion von Herzlich Digital angelegt. Erzeugen Sie die Demostadt neu oder richten Sie die gemeinsame Datenbank in einer neuen, leeren Datenbank ein.</translation>
     </message>
@@ -3344,17 +3344,12 @@
         <translation>Objekte triangulieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="17"/>
-        <source>Recomputes the position of every asset from its accepted detections. Signs and lights: least squares intersection of the rays through the box centres (from the panorama positions and headings); the RMS of the residuals becomes the position accuracy. Markings: where the rays meet the road, combined by the median. With a single detection the one-panorama estimate is kept (position source ground_plane). Manually placed assets are left alone; an asset changed by someone else meanwhile is skipped.</source>
-        <translation>Berechnet die Position jedes Objekts aus seinen angenommenen Erkennungen neu. Schilder und Lichtsignalanlagen: Schnittpunkt der Strahlen durch die Rahmenmitten nach kleinsten Quadraten (aus Positionen und Blickrichtungen der Panoramen); der RMS der Residuen wird zur Positionsgenauigkeit. Markierungen: wo die Strahlen die Fahrbahn treffen, per Median zusammengefasst. Bei nur einer Erkennung bleibt die Schätzung aus einem Panorama (Positionsquelle ground_plane). Von Hand platzierte Objekte bleiben unverändert; ein inzwischen von jemand anderem geändertes Objekt wird übersprungen.</translation>
-    </message>
-    <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="28"/>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="32"/>
         <source>Updated assets</source>
         <translation>Aktualisierte Objekte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="42"/>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="64"/>
         <source>{updated} assets updated, {unchanged} unchanged, {manual} placed by hand, {conflicts} changed by someone else meanwhile, {without} without usable detections.</source>
         <translation>{updated} Objekte aktualisiert, {unchanged} unverändert, {manual} von Hand platziert, {conflicts} inzwischen von jemand anderem geändert, {without} ohne verwendbare Erkennungen.</translation>
     </message>
@@ -4189,7 +4184,7 @@
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_results_model.py" line="102"/>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="219"/>
         <source>Score</source>
         <translation>Konfidenz</translation>
     </message>
@@ -4584,47 +4579,47 @@
         <translation>bearbeitet</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="72"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="73"/>
         <source>(unchanged)</source>
         <translation>(unverändert)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="76"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="77"/>
         <source>Condition</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="78"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="79"/>
         <source>Note for this asset</source>
         <translation>Notiz zu diesem Objekt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="80"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="81"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="83"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="84"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="85"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="86"/>
         <source>Add photos…</source>
         <translation>Fotos hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="87"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="88"/>
         <source>Attach panorama snapshot</source>
         <translation>Panorama-Schnappschuss anhängen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="88"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="89"/>
         <source>Save the panorama view as it is now and attach it</source>
         <translation>Die aktuelle Panoramaansicht speichern und anhängen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="90"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="91"/>
         <source>Save annotation</source>
         <translation>Anmerkung speichern</translation>
     </message>
@@ -4644,67 +4639,67 @@
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="114"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="126"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="114"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="126"/>
         <source>Old → new</source>
         <translation>Alt → neu</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="180"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="192"/>
         <source>Detection {id}: no asset yet (accept it to create one).</source>
         <translation>Detektion {id}: noch kein Objekt (beim Annehmen wird eines angelegt).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="180"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="192"/>
         <source>No asset selected.</source>
         <translation>Kein Objekt ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="185"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="197"/>
         <source>Asset {id} ({cls} {code}), version {version}, condition: {condition}, position: {source} ±{accuracy} m</source>
         <translation>Objekt {id} ({cls} {code}), Version {version}, Zustand: {condition}, Position: {source} ±{accuracy} m</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="201"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="213"/>
         <source>Cannot read the history: {error}</source>
         <translation>Der Verlauf kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="203"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="215"/>
         <source>detection {id}</source>
         <translation>Detektion {id}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="222"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="270"/>
         <source>Attach photos</source>
         <translation>Fotos anhängen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="222"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="270"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="230"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="278"/>
         <source>Open a panorama first: there is no view to take a snapshot of.</source>
         <translation>Bitte zuerst ein Panorama öffnen: Es gibt keine Ansicht für einen Schnappschuss.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="233"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="281"/>
         <source>Snapshot: {name}</source>
         <translation>Schnappschuss: {name}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="257"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="305"/>
         <source>The annotation was not saved: {error}</source>
         <translation>Die Anmerkung wurde nicht gespeichert: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="263"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="311"/>
         <source>Annotation saved for asset {id}.</source>
         <translation>Anmerkung zu Objekt {id} gespeichert.</translation>
     </message>
@@ -5209,7 +5204,7 @@
         <translation>eine Ansicht (Bodenebene)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_conflict_dialog.py" line="48"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="30"/>
         <source>triangulated</source>
         <translation>trianguliert</translation>
     </message>
@@ -5259,27 +5254,27 @@
         <translation>Datenspeicher prüfen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="100"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="112"/>
         <source>Photos saved with this asset: double-click to open</source>
         <translation>Zu diesem Objekt gespeicherte Fotos: Doppelklick öffnet</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="103"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="115"/>
         <source>Open photo</source>
         <translation>Foto öffnen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="106"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="118"/>
         <source>Saved photos</source>
         <translation>Gespeicherte Fotos</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="170"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="182"/>
         <source>The photo file no longer exists: {path}</source>
         <translation>Die Fotodatei gibt es nicht mehr: {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="260"/>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="308"/>
         <source>Annotation saved for asset {id}. {missing}</source>
         <translation>Anmerkung zu Objekt {id} gespeichert. {missing}</translation>
     </message>
@@ -5339,7 +5334,7 @@
         <translation>Diese Dateien wurden nicht gefunden und nicht angehängt: {paths}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="90"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="91"/>
         <source>The label &apos;{label}&apos; of detection {id} maps to no class: choose the class of the object.</source>
         <translation>Die Bezeichnung „{label}“ von Erkennung {id} gehört zu keiner Klasse: Bitte die Klasse des Objekts wählen.</translation>
     </message>
@@ -5412,6 +5407,151 @@
         <location filename="../herzlich_digital_plugin/panorama/import_common.py" line="60"/>
         <source>warning</source>
         <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="29"/>
+        <source>merged</source>
+        <translation>zusammengeführt</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="29"/>
+        <source>split off</source>
+        <translation>abgetrennt</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="98"/>
+        <source>Split off this detection</source>
+        <translation>Diese Erkennung abtrennen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="99"/>
+        <source>This view shows another object: give it its own asset</source>
+        <translation>Diese Ansicht zeigt ein anderes Objekt: eigenes Objekt anlegen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="101"/>
+        <source>Merge with asset…</source>
+        <translation>Mit Objekt zusammenführen…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="102"/>
+        <source>Another asset is the same object: move its views here and withdraw it</source>
+        <translation>Ein anderes Objekt ist dasselbe: seine Ansichten hierher übernehmen und es zurückziehen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="228"/>
+        <source>Select a detection of the asset to split it off.</source>
+        <translation>Wählen Sie eine Erkennung des Objekts, um sie abzutrennen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="233"/>
+        <source>The asset was not split: {error}</source>
+        <translation>Das Objekt wurde nicht aufgeteilt: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="235"/>
+        <source>Detection {det} now has its own asset {id}.</source>
+        <translation>Erkennung {det} hat jetzt ein eigenes Objekt {id}.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="243"/>
+        <source>Merge with asset</source>
+        <translation>Mit Objekt zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="243"/>
+        <source>Number of the asset that is the same object:</source>
+        <translation>Nummer des Objekts, das dasselbe ist:</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="254"/>
+        <source>The assets were not merged: {error}</source>
+        <translation>Die Objekte wurden nicht zusammengeführt: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="256"/>
+        <source>Asset {other} merged into asset {id}.</source>
+        <translation>Objekt {other} in Objekt {id} übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="137"/>
+        <source>no score</source>
+        <translation>ohne Score</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="198"/>
+        <source>AI precision per confidence band</source>
+        <translation>KI-Genauigkeit je Konfidenzband</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="199"/>
+        <source>&apos;From this score on&apos;: the precision of all reviewed detections with at least the band&apos;s score - the precision an auto-accept threshold there would have had.</source>
+        <translation>„Ab diesem Score“: die Genauigkeit aller geprüften Erkennungen mit mindestens dem Score des Bandes – die Genauigkeit, die eine Schwelle für automatisches Annehmen dort gehabt hätte.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/review/report.py" line="219"/>
+        <source>From this score on</source>
+        <translation>Ab diesem Score</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/review/merge.py" line="35"/>
+        <source>Asset {id} is withdrawn and cannot be merged or split.</source>
+        <translation>Objekt {id} ist zurückgezogen und kann weder zusammengeführt noch aufgeteilt werden.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/review/merge.py" line="50"/>
+        <source>An asset cannot be merged with itself.</source>
+        <translation>Ein Objekt kann nicht mit sich selbst zusammengeführt werden.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/review/merge.py" line="56"/>
+        <source>Only assets of the same class can be merged ({a} vs {b}).</source>
+        <translation>Nur Objekte derselben Klasse können zusammengeführt werden ({a} gegenüber {b}).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/review/merge.py" line="89"/>
+        <source>Detections {ids} are not accepted views of asset {id}.</source>
+        <translation>Die Erkennungen {ids} sind keine bestätigten Ansichten von Objekt {id}.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/review/merge.py" line="92"/>
+        <source>At least one view must stay with asset {id}; to move all of them, merge the asset instead.</source>
+        <translation>Mindestens eine Ansicht muss bei Objekt {id} bleiben; um alle zu verschieben, führen Sie das Objekt stattdessen zusammen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="31"/>
+        <source>Merge duplicate assets</source>
+        <translation>Doppelte Objekte zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="33"/>
+        <source>Merged assets</source>
+        <translation>Zusammengeführte Objekte</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="34"/>
+        <source>Duplicate assets left to merge</source>
+        <translation>Verbleibende doppelte Objekte</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="52"/>
+        <source>Asset {other} merged into asset {keep} ({distance} m apart).</source>
+        <translation>Objekt {other} in Objekt {keep} übernommen ({distance} m Abstand).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="55"/>
+        <source>Assets {keep} and {other} are {distance} m apart: probably one object (run with MERGE to merge them).</source>
+        <translation>Die Objekte {keep} und {other} liegen {distance} m auseinander: wahrscheinlich ein Objekt (mit MERGE zusammenführen).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="68"/>
+        <source>{merged} assets merged, {left} duplicates left to merge.</source>
+        <translation>{merged} Objekte zusammengeführt, {left} Doppelte verbleiben.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="17"/>
+        <source>Recomputes the position of every asset from its accepted detections. Signs and lights: least squares intersection of the rays through the box centres (from the panorama positions and headings); the position accuracy comes from the geometry of the rays and a bearing error calibrated by the residuals. Markings: where the rays meet the road, combined by the median (accuracy: their spread and the marking&apos;s length). With a single detection the one-panorama estimate is kept (position source ground_plane). Manually placed and surveyed assets are left alone; an asset changed by someone else meanwhile is skipped. Afterwards live assets of the same class closer than 2 m are listed as duplicates (WOULD_MERGE); with MERGE they are merged (the one with more views is kept, the other withdrawn, every move in the history).</source>
+        <translation>Berechnet die Position jedes Objekts aus seinen bestätigten Erkennungen neu. Verkehrszeichen und Ampeln: Schnittpunkt der Sehstrahlen durch die Boxmitten nach kleinsten Quadraten (aus Panoramapositionen und -richtungen); die Positionsgenauigkeit ergibt sich aus der Geometrie der Strahlen und einem an den Residuen kalibrierten Richtungsfehler. Markierungen: wo die Strahlen die Fahrbahn treffen, als Median zusammengefasst (Genauigkeit: deren Streuung und die Länge der Markierung). Mit nur einer Erkennung bleibt die Ein-Panorama-Schätzung (Positionsquelle ground_plane). Von Hand gesetzte und vermessene Objekte bleiben unverändert; ein zwischenzeitlich von anderen geändertes Objekt wird übersprungen. Danach werden bestehende Objekte derselben Klasse mit weniger als 2 m Abstand als Doppelte gemeldet (WOULD_MERGE); mit MERGE werden sie zusammengeführt (das mit mehr Ansichten bleibt, das andere wird zurückgezogen, jede Verschiebung steht im Verlauf).</translation>
     </message>
 </context>
 </TS>

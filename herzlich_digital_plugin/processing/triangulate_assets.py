@@ -16,9 +16,9 @@ class TriangulateAssetsAlgorithm(HdAlgorithm):
     def shortHelpString(self) -> str:
         return tr(
             "Recomputes the position of every asset from its accepted detections. Signs and lights: least squares "
-            "intersection of the rays through the box centres (from the panorama positions and headings); the RMS "
-            "of the residuals becomes the position accuracy. Markings: where the rays meet the road, combined by "
-            "the median. With a single detection the one-panorama estimate is kept (position source ground_plane). "
+            "intersection of the rays through the box centres (from the panorama positions and headings); the position "
+            "accuracy comes from the geometry of the rays and a bearing error calibrated by the residuals. Markings: "
+            "where the rays meet the road, combined by the median (accuracy: their spread and the marking's length). With a single detection the one-panorama estimate is kept (position source ground_plane). "
             "Manually placed and surveyed assets are left alone; an asset changed by someone else meanwhile is "
             "skipped. Afterwards live assets of the same class closer than 2 m are listed as duplicates "
             "(WOULD_MERGE); with MERGE they are merged (the one with more views is kept, the other withdrawn, "
