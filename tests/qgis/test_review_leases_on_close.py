@@ -10,6 +10,12 @@ from herzlich_digital_plugin.gui.active_store import set_project_store
 from herzlich_digital_plugin.store import open_store
 
 
+def _flush_deletes():
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
 def _leases(path):
     with open_store(str(path), create=False) as store:
         return store.query("SELECT COUNT(*) AS n FROM review_lease")[0]["n"]
@@ -29,12 +35,11 @@ def test_closing_the_project_releases_the_leases(qgis_iface, tmp_path, monkeypat
         QCoreApplication.processEvents()
         assert _leases(city.store_path) > 0
         QgsProject.instance().clear()  # File ▸ Close project
-        for _ in range(3):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-            QCoreApplication.processEvents()
+        _flush_deletes()
         assert _leases(city.store_path) == 0
         assert not profile_store.exists(), "closing the project created a store in the profile"
         assert plugin.review.queue_dock.queue.buffer == []
     finally:
         plugin.unload()
+        _flush_deletes()  # the toolbar and docks go now, not in the next test
     assert not profile_store.exists()
