@@ -2,8 +2,10 @@
 
 1. The edges along the closure: more of the edge than ``tolerance_m`` + 1 m lies within ``tolerance_m`` of
    the geometry, and (for a line) the edge runs parallel to it there; for a polygon every edge inside it.
-2. They grow along the road to the next junctions (vertices with other than two neighbours): traffic cannot
-   leave a closed road between junctions, so the closed stretch runs junction to junction.
+2. They grow along the street to the next junctions (vertices with other than two neighbours): traffic cannot
+   leave a closed road between junctions, so the closed stretch runs junction to junction. Growth also stops
+   where the street ends (another name, or another feature where both are unnamed): a corner drawn as a plain
+   vertex joins two streets, and the next street is not closed.
 3. The stretch's outermost junctions along the closure are its ends; the travel direction runs from the
    start end to the other (the geometry's digitising direction; ``direction="backward"`` turns it round; a
    one-way stretch is travelled the way it allows).
@@ -59,6 +61,7 @@ class Stretch:
     length_m: float  # of that path
     time_s: float
     notes: List[str] = field(default_factory=list)  # codes: "not_blocking", "no_traffic_in_direction"
+    reverse_path: List[int] = field(default_factory=list)  # end → start, when traffic may pass that way too
 
     @property
     def blocks(self) -> bool:
@@ -123,7 +126,7 @@ def _pairs(network: RoadNetwork, edges: Iterable[int]) -> Set[Tuple[int, int]]:
 
 
 def _grow_to_junctions(network: RoadNetwork, pairs: Set[Tuple[int, int]]) -> Set[Tuple[int, int]]:
-    """Extend the stretch through vertices with exactly two neighbours (step 2)."""
+    """Extend the stretch through vertices with exactly two neighbours on the same street (step 2)."""
     pairs = set(pairs)
     touched: Dict[int, int] = {}
     for u, v in pairs:
@@ -134,9 +137,13 @@ def _grow_to_junctions(network: RoadNetwork, pairs: Set[Tuple[int, int]]) -> Set
         v = frontier.pop()
         if network.degree(v) != 2:
             continue
+        inside = [w for w in network.neighbours_of(v).tolist() if (min(v, w), max(v, w)) in pairs]
         for w in network.neighbours_of(v).tolist():
             pair = (min(v, w), max(v, w))
             if pair not in pairs:
+                if inside and not network.same_street(network.edge_between(v, inside[0]),
+                                                      network.edge_between(v, w)):
+                    continue  # the street ends here (a corner into the next one)
                 pairs.add(pair)
                 touched[v] = touched.get(v, 0) + 1
                 touched[w] = touched.get(w, 0) + 1
@@ -151,9 +158,12 @@ def _position(geom, xy) -> float:
 
 
 def _ends(network: RoadNetwork, geom, pairs: Set[Tuple[int, int]]) -> Tuple[int, int]:
-    """The two outermost junctions of the stretch along the closure (step 3)."""
+    """The two outermost junctions (or street ends) of the stretch along the closure (step 3)."""
     vertices = {v for pair in pairs for v in pair}
-    ends = [v for v in vertices if network.degree(v) != 2]
+    inner: Dict[int, int] = {}
+    for u, v in pairs:
+        inner[u], inner[v] = inner.get(u, 0) + 1, inner.get(v, 0) + 1
+    ends = [v for v in vertices if network.degree(v) != 2 or inner[v] == 1]
     if len(ends) < 2:
         raise NoDetourError("no_ends")
     if _is_area(geom) or not _lines(geom):
@@ -245,7 +255,9 @@ def stretch_of(network: RoadNetwork, closure: Closure, tolerance_m: float = ON_R
     path_edges = path.edges if path is not None else []
     length = float(network.length_m[path_edges].sum()) if path_edges else 0.0
     time = float(network.time_s[path_edges].sum()) if path_edges else 0.0
-    return Stretch(closure, start, end, edges, blocked, path_edges, length, time, notes)
+    reverse = shortest_path(network, end, start, allowed=set(edges) - forward) if path is not None else None
+    return Stretch(closure, start, end, edges, blocked, path_edges, length, time, notes,
+                   reverse.edges if reverse is not None else [])
 
 
 def _distance_to_network(network: RoadNetwork, geom, search_m: float = 500.0) -> float:
