@@ -116,6 +116,34 @@ def edges_along(network: RoadNetwork, geom, tolerance_m: float = ON_ROAD_TOLERAN
     return found
 
 
+def _carriageway(network: RoadNetwork, geom, along: Set[int], direction: str) -> Set[int]:
+    """The edges of the carriageway the closure means: one-way edges running against the closure's direction
+    (``forward``: the drawn one, ``backward``: the opposite) are an opposite carriageway nearby and stay open;
+    with ``both`` and one-way edges both ways, the carriageway nearer to the drawn line is closed."""
+    two_way, groups = set(), {1: set(), -1: set()}
+    for e in along:
+        u, v = int(network.edge_from[e]), int(network.edge_to[e])
+        if network.edges_between(v, u):
+            two_way.add(e)
+            continue
+        a, b = network.xy[u], network.xy[v]
+        s0, s1 = geom.project(Point(a)), geom.project(Point(b))
+        groups[1 if s1 >= s0 else -1].add(e)
+    if not groups[1] or not groups[-1]:
+        keep = {1: groups[1], -1: groups[-1]}
+        wanted = {"forward": 1, "backward": -1}.get(direction)
+        if wanted is not None and keep[wanted]:
+            return two_way | keep[wanted]
+        return along
+    wanted = {"forward": 1, "backward": -1}.get(direction)
+    if wanted is None:
+        def mean_distance(edges):
+            return sum(geom.distance(LineString([network.xy[network.edge_from[e]], network.xy[network.edge_to[e]]]))
+                       for e in edges) / len(edges)
+        wanted = 1 if mean_distance(groups[1]) <= mean_distance(groups[-1]) else -1
+    return two_way | groups[wanted]
+
+
 def _pairs(network: RoadNetwork, edges: Iterable[int]) -> Set[Tuple[int, int]]:
     out = set()
     for e in edges:
@@ -224,6 +252,8 @@ def stretch_of(network: RoadNetwork, closure: Closure, tolerance_m: float = ON_R
     along = edges_along(network, geom, tolerance_m)
     if not along:
         raise NotOnNetworkError(_distance_to_network(network, geom), tolerance_m)
+    if not _is_area(geom) and _lines(geom):
+        along = _carriageway(network, geom, along, closure.direction)
     pairs = _grow_to_junctions(network, _pairs(network, along))
     start, end = _ends(network, geom, pairs)
     blocking = closure.restriction in BLOCKING

@@ -32,9 +32,9 @@ DIRECTION_WORDS: Dict[str, Tuple[str, ...]] = {
 }
 # One-way attribute of a road: forward (along the digitising direction), backward, or both ways.
 ONEWAY_WORDS: Dict[str, Tuple[str, ...]] = {
-    "F": ("1", "yes", "true", "y", "ft", "forward", "ja", "j", "wahr"),
-    "T": ("-1", "tf", "reverse", "backward", "rückwärts"),
-    "B": ("", "0", "no", "false", "n", "nein", "falsch", "b", "both", "ftb"),
+    "F": ("1", "yes", "true", "y", "FT", "forward", "ja", "j", "wahr"),
+    "T": ("-1", "TF", "reverse", "backward", "rückwärts"),
+    "B": ("", "0", "no", "false", "n", "nein", "falsch", "B", "both", "FTB"),
 }
 
 
