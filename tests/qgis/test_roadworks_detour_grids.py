@@ -24,7 +24,7 @@ from herzlich_digital_plugin.roadworks.detour_route import find_detour
 from herzlich_digital_plugin.roadworks.detour_values import UnknownValueError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from roadworks_grids import at, closures_layer, geojson_layer  # noqa: E402
+from roadworks_grids import Y0, at, closures_layer, geojson_layer  # noqa: E402
 
 CORNERS = [({"name": "Hauptstraße"}, [(-50, 0), (0, 0)]), ({"name": "Hauptstraße"}, [(0, 0), (100, 0)]),
            ({"name": "Querweg"}, [(100, 0), (100, 100)]), ({"name": "Parkstraße"}, [(100, 100), (0, 100)]),
