@@ -7,7 +7,8 @@ has no such field: no one-way streets, or the default speed everywhere.
 
 The default names are searched case-insensitively among the usual spellings (OSM, German municipal layers,
 ``AUTO_NAMES``); an OSM layer read by GDAL keeps oneway/maxspeed in ``other_tags``, which is read as well. A
-default field that is not found is done without, with a warning; a field the user named must exist.
+default speed or one-way field that is not found is done without, with a warning; a missing name field and a
+field the user named are reported as missing (MissingFieldsError: the GUI offers a field mapping).
 """
 import re
 from dataclasses import dataclass
@@ -90,6 +91,8 @@ def resolve_fields(layer, fields: RoadFields) -> Tuple[Dict[str, int], List[str]
             elif index < 0 and role == "speed":
                 warnings.append(tr("The road layer {layer} has no speed field ({names}): every road counts with "
                                    "the default speed.").format(layer=layer.name(), names=", ".join(AUTO_NAMES[role])))
+            elif index < 0 and role == "name":
+                missing.append(wanted)  # needed for the street names and where a closed stretch ends: ask
             elif index < 0 and role == "oneway":
                 warnings.append(tr("The road layer {layer} has no one-way field ({names}): every road counts as "
                                    "two-way.").format(layer=layer.name(), names=", ".join(AUTO_NAMES[role])))
