@@ -362,10 +362,6 @@ def window_text(report) -> str:
         share=_number(100.0 * w.typical_day_share, 1), peak=_number(w.busiest_per_hour))
 
 
-def direction_text(direction: str) -> str:
-    return tr("along the drawn direction") if direction == "forward" else tr("against the drawn direction")
-
-
 def detour_text(report) -> str:
     d = report.detour
     if d is None:
