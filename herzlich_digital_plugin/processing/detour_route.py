@@ -58,8 +58,9 @@ class DetourRouteAlgorithm(HdAlgorithm):
     def shortHelpString(self) -> str:
         return tr(
             "Computes the detour around a closure with QGIS's network analysis library. The graph is built from "
-            "the road layer ROADS (one-way field: 1/yes/true/FT forward, -1/TF backward, anything else both ways; "
-            "speed field in km/h for the travel time) and cached until the layer changes. The closure is a "
+            "the road layer ROADS (one-way field: 1/yes/true/ja/wahr/FT forward, -1/TF backward, 0/no/false/nein/"
+            "falsch/empty both ways, anything else stops; speed field in km/h or as OSM maxspeed, e.g. 30 mph, "
+            "DE:urban; OSM fields and other_tags are found without mapping) and cached until the layer changes. The closure is a "
             "roadworks of the STORE (ROADWORKS id) or the first feature of CLOSURES (with optional 'restriction' "
             "and 'direction' fields; further features are avoided as other works). The closed stretch runs from "
             "junction to junction; a full closure removes both directions, 'lanes in one direction' only the "

@@ -55,7 +55,7 @@ class UnknownValueError(DetourError, ValueError):
 
     def __init__(self, what: str, value, accepted: Iterable[str]):
         self.what, self.value, self.accepted = what, value, list(accepted)
-        super().__init__(tr("Unknown {what} {value!r}. Accepted values: {accepted}.").format(
+        super().__init__(tr("Unknown {what} '{value}'. Accepted values: {accepted}.").format(
             what=what, value=str(value), accepted=", ".join(self.accepted)))
 
 
