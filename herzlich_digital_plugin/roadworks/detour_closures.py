@@ -116,6 +116,28 @@ def edges_along(network: RoadNetwork, geom, tolerance_m: float = ON_ROAD_TOLERAN
     return found
 
 
+SAME_PLACE_M = 1.0  # streets this much farther from the drawn line than the nearest one are beside it, not on it
+
+
+def _nearest_streets(network: RoadNetwork, geom, along: Set[int]) -> Set[int]:
+    """The edges of the street(s) the line is drawn on: a parallel street or service road a few metres beside it
+    (another name, or another unnamed feature) is within the tolerance too, but not what the closure means."""
+    if network.edge_street is None:
+        return along
+    groups: Dict[tuple, List[int]] = {}
+    for e in along:
+        street = int(network.edge_street[e])
+        key = ("name", street) if street >= 0 else ("way", int(network.edge_way[e]) if network.edge_way is not None
+                                                    else -1)
+        groups.setdefault(key, []).append(e)
+    if len(groups) < 2:
+        return along
+    distance = {key: sum(geom.distance(LineString([network.xy[network.edge_from[e]], network.xy[network.edge_to[e]]]))
+                         for e in edges) / len(edges) for key, edges in groups.items()}
+    best = min(distance.values())
+    return {e for key, edges in groups.items() if distance[key] <= best + SAME_PLACE_M for e in edges}
+
+
 def _carriageway(network: RoadNetwork, geom, along: Set[int], direction: str) -> Set[int]:
     """The edges of the carriageway the closure means: one-way edges running against the closure's direction
     (``forward``: the drawn one, ``backward``: the opposite) are an opposite carriageway nearby and stay open;
@@ -253,7 +275,7 @@ def stretch_of(network: RoadNetwork, closure: Closure, tolerance_m: float = ON_R
     if not along:
         raise NotOnNetworkError(_distance_to_network(network, geom), tolerance_m)
     if not _is_area(geom) and _lines(geom):
-        along = _carriageway(network, geom, along, closure.direction)
+        along = _carriageway(network, geom, _nearest_streets(network, geom, along), closure.direction)
     pairs = _grow_to_junctions(network, _pairs(network, along))
     start, end = _ends(network, geom, pairs)
     blocking = closure.restriction in BLOCKING

@@ -245,6 +245,15 @@ def test_opposite_carriageway_is_not_closed(tmp_path):
 
 
 
+def test_a_parallel_street_beside_the_closure_stays_open(tmp_path):
+    # a service road 2 m north of Hauptstraße, joined to it at both junctions
+    roads = CORNERS + [({"name": "Anliegerweg"}, [(0, 0), (5, 2), (95, 2), (100, 0)])]
+    network = network_for(geojson_layer(tmp_path, roads))
+    result = find_detour(network, Closure(HAUPT, "full_closure"))
+    assert result.closed_length_m == pytest.approx(100.0)
+    assert result.length_m == pytest.approx(2 * 29 ** 0.5 + 90)  # along the Anliegerweg, not round the block
+
+
 def test_dead_end_is_said(tmp_path):
     roads = CORNERS + [({"name": "Sackgasse"}, [(100, 0), (200, 0)])]
     network = network_for(geojson_layer(tmp_path, roads))
