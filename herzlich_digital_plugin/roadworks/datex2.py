@@ -71,7 +71,8 @@ OPERATOR_STATUS_OUT = {"planned": "requested", "approved": "approved", "active":
 DIRECTIONS_IN = {"aligned": "forward", "opposite": "backward", "both": "both"}
 _HD_FIELDS = {"contractor": "contractor", "contact": "contact", "orderNumber": "order_number",
               "roadName": "road_name", "status": "status", "direction": "direction"}
-_HD_TIMES = {"actualStart": "actual_start", "actualEnd": "actual_end"}
+_HD_TIMES = {"actualStart": "actual_start", "actualEnd": "actual_end", "plannedStart": "planned_start",
+             "plannedEnd": "planned_end"}
 _NO_ROUTE = ("keine beschreibung vorhanden",)  # the MDM's placeholder for "no route given"
 
 
@@ -197,7 +198,8 @@ def _candidate(record: Node, attached, creator, reference_time, version) -> Cand
                                                           or "", "both")
     source = record.find("sourceName")
     candidate.works = Roadworks(
-        title=title, geometry=geometry, planned_start=start, planned_end=end,
+        title=title, geometry=geometry, planned_start=ext.get("planned_start") or start,
+        planned_end=ext.get("planned_end") or (end if "planned_start" not in ext else None),
         actual_start=ext.get("actual_start"), actual_end=ext.get("actual_end"), status=status,
         restriction=_impact_restriction(record), direction=direction, lanes_closed=_lanes(record),
         description=description, road_name=road,
@@ -536,10 +538,12 @@ def _record_start(w, works, xsi_type, rid, version, now):
 
 
 def _validity(w, works):
+    """The effective period (actual start/end where known, as WZDx and CIFS publish it); the planned times
+    travel in our extension."""
     w.start("sit:validity").leaf("com:validityStatus", "definedByValidityTimeSpec")
-    w.start("com:validityTimeSpecification").leaf("com:overallStartTime", datetime_text(works.planned_start))
-    if works.planned_end is not None:
-        w.leaf("com:overallEndTime", datetime_text(works.planned_end))
+    w.start("com:validityTimeSpecification").leaf("com:overallStartTime", datetime_text(works.start))
+    if works.end is not None:
+        w.leaf("com:overallEndTime", datetime_text(works.end))
     w.end().end()
 
 
@@ -588,7 +592,9 @@ def _hd_extension(w, works):
     values = [("contractor", works.contractor), ("contact", works.contact), ("orderNumber", works.order_number),
               ("roadName", works.road_name), ("status", works.status), ("direction", works.direction),
               ("actualStart", datetime_text(works.actual_start) if works.actual_start else None),
-              ("actualEnd", datetime_text(works.actual_end) if works.actual_end else None)]
+              ("actualEnd", datetime_text(works.actual_end) if works.actual_end else None),
+              ("plannedStart", datetime_text(works.planned_start) if works.planned_start else None),
+              ("plannedEnd", datetime_text(works.planned_end) if works.planned_end else None)]
     w.start("sit:_situationRecordExtension").start("hd:roadworks")
     for name, value in values:
         if value is not None:

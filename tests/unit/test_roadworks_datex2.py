@@ -294,13 +294,25 @@ def test_standard_datex_part_round_trips_without_our_extension(store):
     records = by_id(doc)
     for original in originals:
         back = records["hd-roadworks-%d" % original.id].works
-        for name in ("title", "description", "notes", "planned_start", "planned_end", "restriction", "lanes_closed",
-                     "speed_limit", "responsible_body"):
+        for name in ("title", "description", "notes", "restriction", "lanes_closed", "speed_limit",
+                     "responsible_body"):
             assert getattr(back, name) == getattr(original, name), name
+        # the standard validity is the effective period: the actual start of a running site (issue 14)
+        assert (back.planned_start, back.planned_end) == (original.start, original.end)
         _same_geometry(back, original)
     # Without our extension the status comes from operatorActionStatus (planned is "requested" → by time).
     assert records["hd-roadworks-%d" % originals[0].id].works.status == "active"
     assert records["hd-roadworks-%d" % originals[2].id].works.status == "approved"
+
+
+def test_validity_uses_the_actual_start_of_active_works(store):
+    originals = _stored(store)
+    active = next(w for w in originals if w.status == "active")
+    assert active.actual_start != active.planned_start
+    text = export_datex2(originals)
+    record = text.split('id="hd-roadworks-%d"' % active.id, 2)[2]
+    start = re.search(r"<com:overallStartTime>([^<]+)</com:overallStartTime>", record).group(1)
+    assert datetime.fromisoformat(start.replace("Z", "+00:00")) == active.actual_start
 
 
 def test_export_axis_order_and_structure(store):
