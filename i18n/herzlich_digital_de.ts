@@ -344,7 +344,7 @@
         <translation>Sensoren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="281"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="283"/>
         <source>Roadworks</source>
         <translation>Baustellen</translation>
     </message>
@@ -1799,62 +1799,62 @@
         <translation>Der Status kann nicht von „{old}“ zu „{new}“ wechseln: Aus „{old}“ kann er nur {allowed} werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="136"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="137"/>
         <source>The overall situation summary &apos;{id}&apos; (MDM extension) is not imported; its records are.</source>
         <translation>Die Gesamtübersicht „{id}“ (MDM-Erweiterung) wird nicht importiert, ihre Einzeldatensätze schon.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="161"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="162"/>
         <source>This is not a DATEX II document (no DATEX II 2.0 or 3 namespace).</source>
         <translation>Dies ist kein DATEX-II-Dokument (kein Namensraum von DATEX II 2.0 oder 3).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="180"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="181"/>
         <source>The record has no validity start (overallStartTime).</source>
         <translation>Der Datensatz hat keinen Gültigkeitsbeginn (overallStartTime).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="228"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="230"/>
         <source>The restriction record {id} ends at {end}, the works at {works_end}; the restriction is stored for the whole works.</source>
         <translation>Der Einschränkungs-Datensatz {id} endet am {end}, die Baustelle am {works_end}; die Einschränkung wird für die ganze Baustelle gespeichert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="280"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="282"/>
         <source>Maintenance works</source>
         <translation>Unterhaltungsarbeiten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="280"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="282"/>
         <source>Construction works</source>
         <translation>Bauarbeiten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="281"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="283"/>
         <source>Road closure</source>
         <translation>Straßensperrung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="314"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="316"/>
         <source>Recommended route: {route}</source>
         <translation>Empfohlene Umleitung: {route}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="352"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="354"/>
         <source>The record has no location.</source>
         <translation>Der Datensatz hat keine Ortsangabe.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="357"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="359"/>
         <source>The location consists of {n} separate areas; import them as separate roadworks.</source>
         <translation>Die Ortsangabe besteht aus {n} getrennten Flächen; importieren Sie sie als getrennte Baustellen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="364"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="366"/>
         <source>The location consists of {n} separate lines; import them as separate roadworks.</source>
         <translation>Die Ortsangabe besteht aus {n} getrennten Linien; importieren Sie sie als getrennte Baustellen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="370"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="372"/>
         <source>Only the TPEG end points are known: stored as a straight line between them.</source>
         <translation>Nur die TPEG-Endpunkte sind bekannt: als gerade Linie zwischen ihnen gespeichert.</translation>
     </message>
@@ -1864,37 +1864,37 @@
         <translation>Nur ein Punkt ist bekannt: als Kreis mit {radius:.0f} m Radius darum gespeichert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="380"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="382"/>
         <source>The location is only given as ALERT-C location codes (table {table}), which carry no coordinates.</source>
         <translation>Die Ortsangabe besteht nur aus ALERT-C-Ortscodes (Tabelle {table}), die keine Koordinaten enthalten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="382"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="384"/>
         <source>The location has no coordinates.</source>
         <translation>Die Ortsangabe hat keine Koordinaten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="389"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="391"/>
         <source>A GML geometry has no posList.</source>
         <translation>Eine GML-Geometrie hat keine posList.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="395"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="397"/>
         <source>The posList cannot be read: {error}</source>
         <translation>Die posList kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="398"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="400"/>
         <source>The posList has coordinates outside latitude/longitude: {problem}</source>
         <translation>Die posList enthält Koordinaten außerhalb von Breite/Länge: {problem}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="406"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="408"/>
         <source>A line of the location has fewer than two points.</source>
         <translation>Eine Linie der Ortsangabe hat weniger als zwei Punkte.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="413"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="415"/>
         <source>A polygon of the location has no exterior ring.</source>
         <translation>Ein Polygon der Ortsangabe hat keinen äußeren Ring.</translation>
     </message>
@@ -1959,12 +1959,12 @@
         <translation>Dem Straßenlayer {layer} fehlen die Felder {missing}. Ordnen Sie ihnen vorhandene Felder zu ({available}) oder lassen Sie einen Feldnamen leer, um darauf zu verzichten (keine Einbahnstraßen, Standardgeschwindigkeit).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/wzdx.py" line="60"/>
+        <location filename="../herzlich_digital_plugin/roadworks/wzdx.py" line="63"/>
         <source>WZDx needs a line along the road; a polygon is not exported.</source>
         <translation>WZDx braucht eine Linie entlang der Straße; ein Polygon wird nicht exportiert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/wzdx.py" line="63"/>
+        <location filename="../herzlich_digital_plugin/roadworks/wzdx.py" line="66"/>
         <source>WZDx needs an end date; roadworks without an end are not exported.</source>
         <translation>WZDx braucht ein Enddatum; Baustellen ohne Ende werden nicht exportiert.</translation>
     </message>
@@ -5272,6 +5272,11 @@
         <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="59"/>
         <source>Computes the detour around a closure with QGIS&apos;s network analysis library. The graph is built from the road layer ROADS (one-way field: 1/yes/true/ja/wahr/FT forward, -1/TF backward, 0/no/false/nein/falsch/empty both ways, anything else stops; speed field in km/h or as OSM maxspeed, e.g. 30 mph, DE:urban; OSM fields and other_tags are found without mapping) and cached until the layer changes. The closure is a roadworks of the STORE (ROADWORKS id) or the first feature of CLOSURES (with optional &apos;restriction&apos; and &apos;direction&apos; fields; further features are avoided as other works). The closed stretch runs from junction to junction; a full closure removes both directions, &apos;lanes in one direction&apos; only the drawn (or &apos;backward&apos;: the opposite) direction, one lane or shoulder nothing (the stretch is reported, no detour needed). Restriction and direction may also be given as German labels (Vollsperrung, gegen die Zeichenrichtung) or DATEX II values (roadClosed); an unknown value stops with the list of accepted ones. The stretch ends where its street ends or another road meets. Other works of the store during the same time are avoided. START and END (any CRS) replace the ends of the closed stretch; each must lie within SNAP_DISTANCE of a road and is taken at the nearest junction (the log says where). A full closure of a two-way street gets a detour for each direction: OUTPUT holds a detour and a closed stretch per direction (field direction: forward/backward, along or against the drawn direction; a direction without a detour is said in the log and in the field note); LENGTH_M/EXTRA_M are those of the first direction, LENGTH_M_OPPOSITE/EXTRA_M_OPPOSITE those of the other. Lines crossing without a shared vertex are made junctions when the layer looks unnoded (NODE). A detour that cannot exist, a closure off the network and a road layer without the named fields stop with a clear message.</source>
         <translation>Berechnet die Umleitung um eine Sperrung mit der Netzwerkanalyse von QGIS. Der Graph entsteht aus dem Straßen-Layer ROADS (Einbahnstraßen-Feld: 1/yes/true/ja/wahr/FT vorwärts, -1/TF rückwärts, 0/no/false/nein/falsch/leer beide Richtungen, jeder andere Wert bricht ab; Geschwindigkeitsfeld in km/h oder als OSM-maxspeed, z. B. 30 mph, DE:urban; OSM-Felder und other_tags werden ohne Zuordnung erkannt) und bleibt zwischengespeichert, bis sich der Layer ändert. Die Sperrung ist eine Baustelle des Datenspeichers STORE (ROADWORKS-ID) oder das erste Objekt von CLOSURES (mit optionalen Feldern „restriction“ und „direction“; weitere Objekte werden als andere Baustellen umfahren). Der gesperrte Abschnitt reicht von Knotenpunkt zu Knotenpunkt; eine Vollsperrung entfernt beide Richtungen, „Fahrstreifen einer Richtung“ nur die gezeichnete (oder mit „backward“ die entgegengesetzte) Richtung, ein Fahrstreifen oder Seitenstreifen nichts (der Abschnitt wird angegeben, keine Umleitung nötig). Einschränkung und Richtung dürfen auch als deutsche Bezeichnungen (Vollsperrung, gegen die Zeichenrichtung) oder DATEX-II-Werte (roadClosed) angegeben werden; ein unbekannter Wert bricht mit der Liste der zulässigen Werte ab. Der Abschnitt endet, wo seine Straße endet oder eine andere Straße einmündet. Andere Baustellen des Datenspeichers im selben Zeitraum werden umfahren. START und END (beliebiges KBS) ersetzen die Enden des gesperrten Abschnitts; jeder Punkt muss innerhalb von SNAP_DISTANCE an einer Straße liegen und wird am nächsten Knotenpunkt angesetzt (das Protokoll nennt ihn). Eine Vollsperrung einer in beiden Richtungen befahrenen Straße erhält eine Umleitung je Richtung: OUTPUT enthält je Richtung eine Umleitung und einen gesperrten Abschnitt (Feld direction: forward/backward, in oder gegen die Zeichenrichtung; eine Richtung ohne Umleitung wird im Protokoll und im Feld note genannt); LENGTH_M/EXTRA_M gelten für die erste Richtung, LENGTH_M_OPPOSITE/EXTRA_M_OPPOSITE für die andere. Linien, die sich ohne gemeinsamen Stützpunkt kreuzen, werden zu Knotenpunkten, wenn der Layer unverknotet erscheint (NODE). Eine Umleitung, die es nicht geben kann, eine Sperrung abseits des Netzes und ein Straßen-Layer ohne die genannten Felder brechen mit einer klaren Meldung ab.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/wzdx.py" line="99"/>
+        <source>Detour: {title}</source>
+        <translation>Umleitung: {title}</translation>
     </message>
 </context>
 </TS>
