@@ -344,7 +344,7 @@
         <translation>Sensoren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="283"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="302"/>
         <source>Roadworks</source>
         <translation>Baustellen</translation>
     </message>
@@ -1799,62 +1799,62 @@
         <translation>Der Status kann nicht von „{old}“ zu „{new}“ wechseln: Aus „{old}“ kann er nur {allowed} werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="137"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="138"/>
         <source>The overall situation summary &apos;{id}&apos; (MDM extension) is not imported; its records are.</source>
         <translation>Die Gesamtübersicht „{id}“ (MDM-Erweiterung) wird nicht importiert, ihre Einzeldatensätze schon.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="162"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="163"/>
         <source>This is not a DATEX II document (no DATEX II 2.0 or 3 namespace).</source>
         <translation>Dies ist kein DATEX-II-Dokument (kein Namensraum von DATEX II 2.0 oder 3).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="181"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="182"/>
         <source>The record has no validity start (overallStartTime).</source>
         <translation>Der Datensatz hat keinen Gültigkeitsbeginn (overallStartTime).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="230"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="249"/>
         <source>The restriction record {id} ends at {end}, the works at {works_end}; the restriction is stored for the whole works.</source>
         <translation>Der Einschränkungs-Datensatz {id} endet am {end}, die Baustelle am {works_end}; die Einschränkung wird für die ganze Baustelle gespeichert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="282"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="301"/>
         <source>Maintenance works</source>
         <translation>Unterhaltungsarbeiten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="282"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="301"/>
         <source>Construction works</source>
         <translation>Bauarbeiten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="283"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="302"/>
         <source>Road closure</source>
         <translation>Straßensperrung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="316"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="335"/>
         <source>Recommended route: {route}</source>
         <translation>Empfohlene Umleitung: {route}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="354"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="373"/>
         <source>The record has no location.</source>
         <translation>Der Datensatz hat keine Ortsangabe.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="359"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="378"/>
         <source>The location consists of {n} separate areas; import them as separate roadworks.</source>
         <translation>Die Ortsangabe besteht aus {n} getrennten Flächen; importieren Sie sie als getrennte Baustellen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="366"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="385"/>
         <source>The location consists of {n} separate lines; import them as separate roadworks.</source>
         <translation>Die Ortsangabe besteht aus {n} getrennten Linien; importieren Sie sie als getrennte Baustellen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="372"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="391"/>
         <source>Only the TPEG end points are known: stored as a straight line between them.</source>
         <translation>Nur die TPEG-Endpunkte sind bekannt: als gerade Linie zwischen ihnen gespeichert.</translation>
     </message>
@@ -1864,37 +1864,37 @@
         <translation>Nur ein Punkt ist bekannt: als Kreis mit {radius:.0f} m Radius darum gespeichert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="382"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="401"/>
         <source>The location is only given as ALERT-C location codes (table {table}), which carry no coordinates.</source>
         <translation>Die Ortsangabe besteht nur aus ALERT-C-Ortscodes (Tabelle {table}), die keine Koordinaten enthalten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="384"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="403"/>
         <source>The location has no coordinates.</source>
         <translation>Die Ortsangabe hat keine Koordinaten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="391"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="410"/>
         <source>A GML geometry has no posList.</source>
         <translation>Eine GML-Geometrie hat keine posList.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="397"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="416"/>
         <source>The posList cannot be read: {error}</source>
         <translation>Die posList kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="400"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="419"/>
         <source>The posList has coordinates outside latitude/longitude: {problem}</source>
         <translation>Die posList enthält Koordinaten außerhalb von Breite/Länge: {problem}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="408"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="427"/>
         <source>A line of the location has fewer than two points.</source>
         <translation>Eine Linie der Ortsangabe hat weniger als zwei Punkte.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="415"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="434"/>
         <source>A polygon of the location has no exterior ring.</source>
         <translation>Ein Polygon der Ortsangabe hat keinen äußeren Ring.</translation>
     </message>
@@ -5277,6 +5277,11 @@
         <location filename="../herzlich_digital_plugin/roadworks/wzdx.py" line="99"/>
         <source>Detour: {title}</source>
         <translation>Umleitung: {title}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="221"/>
+        <source>The rerouting {id} has no usable route line; no detour was taken over.</source>
+        <translation>Die Umleitungsempfehlung {id} hat keine verwendbare Streckenlinie; es wurde keine Umleitung übernommen.</translation>
     </message>
 </context>
 </TS>
