@@ -202,6 +202,29 @@ def test_a_road_layer_without_the_fields_asks_for_a_mapping_and_the_retry_works(
         QgsProject.instance().removeMapLayer(renamed.id())
 
 
+def test_a_road_layer_without_a_speed_field_is_checked_with_a_warning(qtbot, env):
+    dock, ids = env["dock"], env["ids"]
+    slim = QgsVectorLayer("LineString?crs=EPSG:25832&field=name:string&field=oneway:integer", "ohne Tempo", "memory")
+    features = []
+    for source in env["roads"].getFeatures():
+        feature = QgsFeature(slim.fields())
+        feature.setGeometry(source.geometry())
+        feature.setAttributes([source["name"], source["oneway"]])
+        features.append(feature)
+    slim.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(slim)
+    try:
+        dock.refresh_works()
+        dock.roads_combo.setLayer(slim)
+        with qtbot.waitSignal(dock.checked, timeout=CHECK_MS) as done:
+            dock.check(ids[MANNHEIMER])
+        assert done.args[0].detour.route is not None
+        assert "speed" in dock.status.text() and "ohne Tempo" in dock.status.text()
+    finally:
+        dock.roads_combo.setLayer(env["roads"])
+        QgsProject.instance().removeMapLayer(slim.id())
+
+
 def test_an_unknown_roadworks_fails_with_a_message(qtbot, env):
     dock = env["dock"]
     with qtbot.waitSignal(dock.checkFailed, timeout=CHECK_MS):
