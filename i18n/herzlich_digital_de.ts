@@ -1594,7 +1594,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="456"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="462"/>
         <source>Restriction</source>
         <translation>Einschränkung</translation>
     </message>
@@ -2204,27 +2204,27 @@
         <translation>Ruhigstes Zeitfenster von {hours} Stunden im geplanten Zeitraum: {start} bis {end}, typischerweise {volume} Fahrzeuge ({share} % des Verkehrs eines typischen Tages, höchstens {peak} pro Stunde).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="368"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="374"/>
         <source>No detour was computed (no road network).</source>
         <translation>Es wurde keine Umleitung berechnet (kein Straßennetz).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="370"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="376"/>
         <source>The restriction leaves the road open ({restriction}): no detour is needed. The stretch concerned is {length} m long.</source>
         <translation>Die Einschränkung lässt die Straße befahrbar ({restriction}): Eine Umleitung ist nicht nötig. Der betroffene Abschnitt ist {length} m lang.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="380"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="386"/>
         <source>Detour: {length} m and about {minutes} min instead of {closed} m through the site, {extra} m and {extra_minutes} min longer.</source>
         <translation>Umleitung: {length} m und etwa {minutes} min statt {closed} m durch die Baustelle, {extra} m und {extra_minutes} min länger.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="386"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="392"/>
         <source>Via {streets}.</source>
         <translation>Über {streets}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="390"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="396"/>
         <source>{count} other works during the same time were avoided.</source>
         <translation>{count} andere Baustellen im selben Zeitraum wurden umfahren.</translation>
     </message>
@@ -2264,112 +2264,112 @@
         <translation>Mo,Di,Mi,Do,Fr,Sa,So</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="413"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="419"/>
         <source>Panorama {id}, captured {date}, looking {bearing}°, {distance} m from the site</source>
         <translation>Panorama {id}, aufgenommen am {date}, Blickrichtung {bearing}°, {distance} m von der Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="416"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="422"/>
         <source>(captured after the start)</source>
         <translation>(nach Baubeginn aufgenommen)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="444"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="450"/>
         <source>Roadworks report</source>
         <translation>Baustellenbericht</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="446"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="452"/>
         <source>Order {order} · status {status} · created {date}</source>
         <translation>Anordnung {order} · Status {status} · erstellt am {date}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="451"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="457"/>
         <source>The site</source>
         <translation>Die Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="452"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="458"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="452"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="458"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="454"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="460"/>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="456"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="462"/>
         <source>Works</source>
         <translation>Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="456"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="462"/>
         <source>Overlap</source>
         <translation>Überschneidung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="472"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="478"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="456"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="462"/>
         <source>Shared roads</source>
         <translation>Gemeinsame Straßen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="459"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="465"/>
         <source>No other works occupy the site&apos;s roads at the same time.</source>
         <translation>Keine andere Baustelle belegt die Straßen der Baustelle im selben Zeitraum.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="461"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="467"/>
         <source>Affected signs, traffic lights and markings</source>
         <translation>Betroffene Verkehrszeichen, Lichtsignalanlagen und Markierungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="462"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="468"/>
         <source>Within {buffer} m of the site: {count} objects, {unverified} of them detected in the imagery but not yet verified.</source>
         <translation>Im Umkreis von {buffer} m um die Baustelle: {count} Objekte, davon {unverified} in den Bildern erkannt, aber noch nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="467"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="473"/>
         <source>Action</source>
         <translation>Maßnahme</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="467"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="473"/>
         <source>VzKat</source>
         <translation>VzKat</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="467"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="473"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="467"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="473"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="470"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="476"/>
         <source>Sensors and traffic</source>
         <translation>Sensoren und Verkehr</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="472"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="478"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="472"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="478"/>
         <source>Datastream</source>
         <translation>Datenstrom</translation>
     </message>
@@ -2379,32 +2379,32 @@
         <translation>Aktueller Wert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="472"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="478"/>
         <source>Typical in the period</source>
         <translation>Typisch im Zeitraum</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="475"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="481"/>
         <source>No sensor within {distance} m of the site.</source>
         <translation>Kein Sensor im Umkreis von {distance} m um die Baustelle.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="479"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="485"/>
         <source>Quietest time for the works</source>
         <translation>Ruhigste Zeit für die Arbeiten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="493"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="499"/>
         <source>The site before the works (panorama views)</source>
         <translation>Die Baustelle vor den Arbeiten (Panoramaansichten)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="495"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="501"/>
         <source>No panorama near the site.</source>
         <translation>Kein Panorama in der Nähe der Baustelle.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="508"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="514"/>
         <source>The PDF could not be written to {path} ({error}).</source>
         <translation>Das PDF konnte nicht nach {path} geschrieben werden ({error}).</translation>
     </message>
@@ -3999,92 +3999,92 @@
         <translation>Die Prüfung ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="364"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="369"/>
         <source>{title} checked. Conflicts: {conflicts}, affected assets: {assets}, sensors: {sensors}.</source>
         <translation>{title} geprüft. Konflikte: {conflicts}, betroffene Objekte: {assets}, Sensoren: {sensors}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="375"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="380"/>
         <source>There is no road layer to map.</source>
         <translation>Es gibt keinen Straßenlayer, dessen Felder zugeordnet werden könnten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="399"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="404"/>
         <source>There is no detour to save: check a roadworks first.</source>
         <translation>Es gibt keine Umleitung zum Speichern: Prüfen Sie zuerst eine Baustelle.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="415"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="420"/>
         <source>Keep the stored detour</source>
         <translation>Gespeicherte Umleitung behalten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="426"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="431"/>
         <source>The detour could not be saved: {error}</source>
         <translation>Die Umleitung konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="431"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="436"/>
         <source>Detour saved in {title} (version {version}).</source>
         <translation>Umleitung in {title} gespeichert (Version {version}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="453"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="458"/>
         <source>Choose a roadworks to edit.</source>
         <translation>Wählen Sie eine Baustelle zum Bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="475"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="480"/>
         <source>Please wait: another job is still running.</source>
         <translation>Bitte warten: Ein anderer Auftrag läuft noch.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="482"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="487"/>
         <source>Failed: {error}</source>
         <translation>Fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="482"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="487"/>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="499"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="504"/>
         <source>Choose a roadworks for the report.</source>
         <translation>Wählen Sie eine Baustelle für den Bericht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="502"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="507"/>
         <source>Save the report</source>
         <translation>Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="522"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="527"/>
         <source>Report written: {path} ({pages} pages)</source>
         <translation>Bericht geschrieben: {path} ({pages} Seiten)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="527"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="532"/>
         <source>Writing the report…</source>
         <translation>Bericht wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="536"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="541"/>
         <source>Export roadworks as {format}</source>
         <translation>Baustellen als {format} exportieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="545"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="550"/>
         <source>Exporting roadworks…</source>
         <translation>Baustellen werden exportiert…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="560"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="565"/>
         <source>Imported {imported} roadworks ({updated} updated), {rejected} rejected, {skipped} records of other types skipped.</source>
         <translation>{imported} Baustellen importiert ({updated} aktualisiert), {rejected} abgelehnt, {skipped} Meldungen anderer Typen übersprungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="566"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="571"/>
         <source>Importing roadworks…</source>
         <translation>Baustellen werden importiert…</translation>
     </message>
@@ -5169,17 +5169,17 @@
         <translation>Der Straßen-Layer {layer} hat kein Einbahnstraßen-Feld ({names}): Alle Straßen gelten als in beide Richtungen befahrbar.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="376"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="382"/>
         <source>Direction {direction}: </source>
         <translation>Richtung {direction}: </translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="378"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="384"/>
         <source>no detour for this direction. {reason}</source>
         <translation>keine Umleitung für diese Richtung. {reason}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="401"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="407"/>
         <source>Detour {direction}</source>
         <translation>Umleitung {direction}</translation>
     </message>
@@ -5282,6 +5282,21 @@
         <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="221"/>
         <source>The rerouting {id} has no usable route line; no detour was taken over.</source>
         <translation>Die Umleitungsempfehlung {id} hat keine verwendbare Streckenlinie; es wurde keine Umleitung übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="367"/>
+        <source>vehicles/15 min</source>
+        <translation>Fz/15 min</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="367"/>
+        <source>vehicles/h</source>
+        <translation>Fz/h</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="367"/>
+        <source>vehicles/day</source>
+        <translation>Fz/Tag</translation>
     </message>
 </context>
 </TS>

@@ -326,12 +326,12 @@ def sensor_rows(sensors) -> List[List[str]]:
         if s.value is None:
             current = "–"
         else:
-            current = f"{_number(s.value, 1)} {s.unit}".strip()
+            current = f"{_number(s.value, 1)} {unit_text(s.unit)}".strip()
             current += " (" + (tr("live") if s.value_source == "live" else tr("store")) + f", {_local(s.value_time)})"
         if s.typical_per_day is not None:
             typical = tr("{volume} vehicles/day").format(volume=_number(s.typical_per_day))
         elif s.typical_value is not None:
-            typical = f"{_number(s.typical_value, 1)} {s.unit}".strip()
+            typical = f"{_number(s.typical_value, 1)} {unit_text(s.unit)}".strip()
         else:
             typical = "–"
         rows.append([s.station, s.name, current, typical, f"{_number(s.distance_m)} m"])
@@ -360,6 +360,12 @@ def window_text(report) -> str:
               "({share} % of a typical day's traffic, at most {peak} per hour).").format(
         hours=w.duration_h, start=_local(w.start), end=_local(w.end), volume=_number(w.expected),
         share=_number(100.0 * w.typical_day_share, 1), peak=_number(w.busiest_per_hour))
+
+
+def unit_text(unit) -> str:
+    """A sensor unit as the report's language writes it (the services say e.g. veh/15min)."""
+    units = {"veh/15min": tr("vehicles/15 min"), "veh/h": tr("vehicles/h"), "veh/d": tr("vehicles/day")}
+    return units.get(str(unit or "").replace(" ", ""), unit or "")
 
 
 def detour_text(report) -> str:
