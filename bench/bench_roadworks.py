@@ -7,6 +7,9 @@ segment; the closed stretch is found anew for each), against networkx's bidirect
 graph without the same edges (its graph built beforehand, so only the search is timed). QgsGraphAnalyzer.
 dijkstra on the QgsGraph without the closed edges is timed too. Last, the whole impact check of one site on
 the city store (conflicts, assets incl. 250,000 detections, sensors, window, detour with the graph cached).
+Conformance on a real OSM network (tests/roadworks_conformance.py): 200 single-segment full closures of the
+Helsinki extract, every direction against networkx and QGIS's native:shortestpathpointtopoint (disagreements
+beyond 1 m), with the time per closure beside networkx's Dijkstra on its own graph.
 """
 import os
 import random
@@ -246,6 +249,31 @@ def _impact(store_path):
     ]
 
 
+def _helsinki() -> list:
+    sys.path.insert(0, str(ROOT / "tests"))
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+
+    import roadworks_conformance
+
+    Processing.initialize()
+    out = roadworks_conformance.compare(200)
+    ms = 1000.0
+    per = max(1, out["directions"])
+    return [
+        {"name": f"Helsinki OSM: disagreements in {out['directions']} directions of {out['closures']} closures "
+                 f"({out['no_detour']} without a detour)", "value": len(out["disagreements"]), "unit": "count",
+         "peer": "networkx + native:shortestpathpointtopoint", "peer_value": 0},
+        {"name": "Helsinki OSM: detour per direction (closed stretch + both directions' A*)",
+         "value": out["product_s"] / per * ms, "unit": "ms", "peer": "networkx Dijkstra (search only)",
+         "peer_value": out["networkx_s"] / per * ms},
+        {"name": "Helsinki OSM: detour per direction", "value": out["product_s"] / per * ms, "unit": "ms",
+         "peer": "native:shortestpathpointtopoint (graph build + search)", "peer_value": out["qgis_s"] / per * ms},
+        {"name": f"Helsinki OSM: graph build ({out['edges']:,} edges, EPSG:3067 layer)", "value": out["build_s"],
+         "unit": "s", "peer": None, "peer_value": None},
+    ]
+
+
 def run() -> list:
     _qgis()
     from herzlich_digital_plugin.roadworks.detour_graph import layer_from_store
@@ -257,6 +285,7 @@ def run() -> list:
     figures = _routes("city", city_roads)
     figures += _routes("synthetic grid", grid_layer())
     figures += _impact(store_path)
+    figures += _helsinki()
     return figures
 
 

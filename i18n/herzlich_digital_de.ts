@@ -114,7 +114,7 @@
         <translation>PostgreSQL-Verbindung (Name oder postgresql://-Adresse)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="71"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="87"/>
         <source>Authentication</source>
         <translation>Authentifizierung</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>Fahrbahnmarkierung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="80"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="93"/>
         <source>Traffic light</source>
         <translation>Ampel</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>Herzlich Digital – Kaiserslautern ({size})</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="70"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="83"/>
         <source>Roads</source>
         <translation>Straßen</translation>
     </message>
@@ -334,7 +334,7 @@
         <translation>Detektionen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="135"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="144"/>
         <source>Assets</source>
         <translation>Objekte (Kataster)</translation>
     </message>
@@ -344,7 +344,7 @@
         <translation>Sensoren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="281"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="302"/>
         <source>Roadworks</source>
         <translation>Baustellen</translation>
     </message>
@@ -849,7 +849,7 @@
         <translation>Ordner mit Panoramen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="68"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="84"/>
         <source>Store (GeoPackage path, PostgreSQL connection name or postgresql:// address)</source>
         <translation>Datenspeicher (GeoPackage-Pfad, Name einer PostgreSQL-Verbindung oder postgresql://-Adresse)</translation>
     </message>
@@ -1594,7 +1594,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="435"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="462"/>
         <source>Restriction</source>
         <translation>Einschränkung</translation>
     </message>
@@ -1639,7 +1639,7 @@
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="94"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="116"/>
         <source>Detour</source>
         <translation>Umleitung</translation>
     </message>
@@ -1679,12 +1679,12 @@
         <translation>beide Richtungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="65"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="38"/>
         <source>along the drawn direction</source>
         <translation>in Zeichenrichtung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="66"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="38"/>
         <source>against the drawn direction</source>
         <translation>gegen die Zeichenrichtung</translation>
     </message>
@@ -1799,62 +1799,62 @@
         <translation>Der Status kann nicht von „{old}“ zu „{new}“ wechseln: Aus „{old}“ kann er nur {allowed} werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="136"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="138"/>
         <source>The overall situation summary &apos;{id}&apos; (MDM extension) is not imported; its records are.</source>
         <translation>Die Gesamtübersicht „{id}“ (MDM-Erweiterung) wird nicht importiert, ihre Einzeldatensätze schon.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="161"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="163"/>
         <source>This is not a DATEX II document (no DATEX II 2.0 or 3 namespace).</source>
         <translation>Dies ist kein DATEX-II-Dokument (kein Namensraum von DATEX II 2.0 oder 3).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="180"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="182"/>
         <source>The record has no validity start (overallStartTime).</source>
         <translation>Der Datensatz hat keinen Gültigkeitsbeginn (overallStartTime).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="228"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="249"/>
         <source>The restriction record {id} ends at {end}, the works at {works_end}; the restriction is stored for the whole works.</source>
         <translation>Der Einschränkungs-Datensatz {id} endet am {end}, die Baustelle am {works_end}; die Einschränkung wird für die ganze Baustelle gespeichert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="280"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="301"/>
         <source>Maintenance works</source>
         <translation>Unterhaltungsarbeiten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="280"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="301"/>
         <source>Construction works</source>
         <translation>Bauarbeiten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="281"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="302"/>
         <source>Road closure</source>
         <translation>Straßensperrung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="314"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="335"/>
         <source>Recommended route: {route}</source>
         <translation>Empfohlene Umleitung: {route}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="352"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="373"/>
         <source>The record has no location.</source>
         <translation>Der Datensatz hat keine Ortsangabe.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="357"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="378"/>
         <source>The location consists of {n} separate areas; import them as separate roadworks.</source>
         <translation>Die Ortsangabe besteht aus {n} getrennten Flächen; importieren Sie sie als getrennte Baustellen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="364"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="385"/>
         <source>The location consists of {n} separate lines; import them as separate roadworks.</source>
         <translation>Die Ortsangabe besteht aus {n} getrennten Linien; importieren Sie sie als getrennte Baustellen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="370"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="391"/>
         <source>Only the TPEG end points are known: stored as a straight line between them.</source>
         <translation>Nur die TPEG-Endpunkte sind bekannt: als gerade Linie zwischen ihnen gespeichert.</translation>
     </message>
@@ -1864,37 +1864,37 @@
         <translation>Nur ein Punkt ist bekannt: als Kreis mit {radius:.0f} m Radius darum gespeichert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="380"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="401"/>
         <source>The location is only given as ALERT-C location codes (table {table}), which carry no coordinates.</source>
         <translation>Die Ortsangabe besteht nur aus ALERT-C-Ortscodes (Tabelle {table}), die keine Koordinaten enthalten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="382"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="403"/>
         <source>The location has no coordinates.</source>
         <translation>Die Ortsangabe hat keine Koordinaten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="389"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="410"/>
         <source>A GML geometry has no posList.</source>
         <translation>Eine GML-Geometrie hat keine posList.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="395"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="416"/>
         <source>The posList cannot be read: {error}</source>
         <translation>Die posList kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="398"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="419"/>
         <source>The posList has coordinates outside latitude/longitude: {problem}</source>
         <translation>Die posList enthält Koordinaten außerhalb von Breite/Länge: {problem}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="406"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="427"/>
         <source>A line of the location has fewer than two points.</source>
         <translation>Eine Linie der Ortsangabe hat weniger als zwei Punkte.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="413"/>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="434"/>
         <source>A polygon of the location has no exterior ring.</source>
         <translation>Ein Polygon der Ortsangabe hat keinen äußeren Ring.</translation>
     </message>
@@ -1954,17 +1954,17 @@
         <translation>Die Sperrung liegt nicht auf dem Straßennetz: Die nächste Straße ist {distance} m entfernt (höchstens {tolerance} m zulässig). Zeichnen Sie sie entlang einer Straße des gewählten Straßenlayers.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/detour_errors.py" line="50"/>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_errors.py" line="67"/>
         <source>The road layer {layer} lacks the fields {missing}. Map them to fields it has ({available}), or leave a field name empty to do without it (no one-way streets, the default speed).</source>
         <translation>Dem Straßenlayer {layer} fehlen die Felder {missing}. Ordnen Sie ihnen vorhandene Felder zu ({available}) oder lassen Sie einen Feldnamen leer, um darauf zu verzichten (keine Einbahnstraßen, Standardgeschwindigkeit).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/wzdx.py" line="60"/>
+        <location filename="../herzlich_digital_plugin/roadworks/wzdx.py" line="63"/>
         <source>WZDx needs a line along the road; a polygon is not exported.</source>
         <translation>WZDx braucht eine Linie entlang der Straße; ein Polygon wird nicht exportiert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/wzdx.py" line="63"/>
+        <location filename="../herzlich_digital_plugin/roadworks/wzdx.py" line="66"/>
         <source>WZDx needs an end date; roadworks without an end are not exported.</source>
         <translation>WZDx braucht ein Enddatum; Baustellen ohne Ende werden nicht exportiert.</translation>
     </message>
@@ -1984,27 +1984,27 @@
         <translation>Betroffene Objekte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="80"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="93"/>
         <source>Sign</source>
         <translation>Verkehrszeichen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="80"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="93"/>
         <source>Sign (detected, unverified)</source>
         <translation>Verkehrszeichen (erkannt, ungeprüft)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="80"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="93"/>
         <source>Traffic light (detected, unverified)</source>
         <translation>Ampel (erkannt, ungeprüft)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="80"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="93"/>
         <source>Marking</source>
         <translation>Markierung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="80"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="93"/>
         <source>Marking (detected, unverified)</source>
         <translation>Markierung (erkannt, ungeprüft)</translation>
     </message>
@@ -2104,12 +2104,12 @@
         <translation>ganze Zahl erwartet, erhalten: {value}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/detour_fields.py" line="55"/>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_fields.py" line="75"/>
         <source>The road layer is not valid.</source>
         <translation>Der Straßenlayer ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/detour_fields.py" line="57"/>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_fields.py" line="77"/>
         <source>The road layer {layer} is not a line layer.</source>
         <translation>Der Straßenlayer {layer} ist kein Linienlayer.</translation>
     </message>
@@ -2204,27 +2204,27 @@
         <translation>Ruhigstes Zeitfenster von {hours} Stunden im geplanten Zeitraum: {start} bis {end}, typischerweise {volume} Fahrzeuge ({share} % des Verkehrs eines typischen Tages, höchstens {peak} pro Stunde).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="368"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="374"/>
         <source>No detour was computed (no road network).</source>
         <translation>Es wurde keine Umleitung berechnet (kein Straßennetz).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="370"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="376"/>
         <source>The restriction leaves the road open ({restriction}): no detour is needed. The stretch concerned is {length} m long.</source>
         <translation>Die Einschränkung lässt die Straße befahrbar ({restriction}): Eine Umleitung ist nicht nötig. Der betroffene Abschnitt ist {length} m lang.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="373"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="386"/>
         <source>Detour: {length} m and about {minutes} min instead of {closed} m through the site, {extra} m and {extra_minutes} min longer.</source>
         <translation>Umleitung: {length} m und etwa {minutes} min statt {closed} m durch die Baustelle, {extra} m und {extra_minutes} min länger.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="378"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="392"/>
         <source>Via {streets}.</source>
         <translation>Über {streets}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="380"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="396"/>
         <source>{count} other works during the same time were avoided.</source>
         <translation>{count} andere Baustellen im selben Zeitraum wurden umfahren.</translation>
     </message>
@@ -2264,112 +2264,112 @@
         <translation>Mo,Di,Mi,Do,Fr,Sa,So</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="392"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="419"/>
         <source>Panorama {id}, captured {date}, looking {bearing}°, {distance} m from the site</source>
         <translation>Panorama {id}, aufgenommen am {date}, Blickrichtung {bearing}°, {distance} m von der Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="395"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="422"/>
         <source>(captured after the start)</source>
         <translation>(nach Baubeginn aufgenommen)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="423"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="450"/>
         <source>Roadworks report</source>
         <translation>Baustellenbericht</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="425"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="452"/>
         <source>Order {order} · status {status} · created {date}</source>
         <translation>Anordnung {order} · Status {status} · erstellt am {date}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="430"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="457"/>
         <source>The site</source>
         <translation>Die Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="431"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="458"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="431"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="458"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="433"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="460"/>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="435"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="462"/>
         <source>Works</source>
         <translation>Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="435"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="462"/>
         <source>Overlap</source>
         <translation>Überschneidung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="451"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="478"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="435"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="462"/>
         <source>Shared roads</source>
         <translation>Gemeinsame Straßen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="438"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="465"/>
         <source>No other works occupy the site&apos;s roads at the same time.</source>
         <translation>Keine andere Baustelle belegt die Straßen der Baustelle im selben Zeitraum.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="440"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="467"/>
         <source>Affected signs, traffic lights and markings</source>
         <translation>Betroffene Verkehrszeichen, Lichtsignalanlagen und Markierungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="441"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="468"/>
         <source>Within {buffer} m of the site: {count} objects, {unverified} of them detected in the imagery but not yet verified.</source>
         <translation>Im Umkreis von {buffer} m um die Baustelle: {count} Objekte, davon {unverified} in den Bildern erkannt, aber noch nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="446"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="473"/>
         <source>Action</source>
         <translation>Maßnahme</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="446"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="473"/>
         <source>VzKat</source>
         <translation>VzKat</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="446"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="473"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="446"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="473"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="449"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="476"/>
         <source>Sensors and traffic</source>
         <translation>Sensoren und Verkehr</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="451"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="478"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="451"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="478"/>
         <source>Datastream</source>
         <translation>Datenstrom</translation>
     </message>
@@ -2379,42 +2379,42 @@
         <translation>Aktueller Wert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="451"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="478"/>
         <source>Typical in the period</source>
         <translation>Typisch im Zeitraum</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="454"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="481"/>
         <source>No sensor within {distance} m of the site.</source>
         <translation>Kein Sensor im Umkreis von {distance} m um die Baustelle.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="458"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="485"/>
         <source>Quietest time for the works</source>
         <translation>Ruhigste Zeit für die Arbeiten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="472"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="499"/>
         <source>The site before the works (panorama views)</source>
         <translation>Die Baustelle vor den Arbeiten (Panoramaansichten)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="474"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="501"/>
         <source>No panorama near the site.</source>
         <translation>Kein Panorama in der Nähe der Baustelle.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="487"/>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="514"/>
         <source>The PDF could not be written to {path} ({error}).</source>
         <translation>Das PDF konnte nicht nach {path} geschrieben werden ({error}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="96"/>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="126"/>
         <source>The road layer {layer} has no roads to route on.</source>
         <translation>Der Straßenlayer {layer} enthält keine befahrbaren Straßen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="145"/>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="175"/>
         <source>The store&apos;s road table could not be opened as a layer.</source>
         <translation>Die Straßentabelle des Datenspeichers konnte nicht als Layer geöffnet werden.</translation>
     </message>
@@ -2964,7 +2964,7 @@
         <translation>Kein Straßenlayer: Geben Sie ROADS oder einen Datenspeicher mit Straßen an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="129"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="154"/>
         <source>Building the road network of {layer}</source>
         <translation>Straßennetz aus {layer} wird aufgebaut</translation>
     </message>
@@ -3049,7 +3049,7 @@
         <translation>Fahrzeuge pro Tag an der Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="96"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="118"/>
         <source>Detour length (m)</source>
         <translation>Länge der Umleitung (m)</translation>
     </message>
@@ -3074,12 +3074,12 @@
         <translation>Baustelle {id} wird geprüft</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="201"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="253"/>
         <source>There are no roadworks with id {id} in the store.</source>
         <translation>Im Datenspeicher gibt es keine Baustelle mit der ID {id}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="211"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="212"/>
         <source>{conflicts} conflicts, {assets} affected assets, {sensors} sensors.</source>
         <translation>{conflicts} Konflikte, {assets} betroffene Objekte, {sensors} Sensoren.</translation>
     </message>
@@ -3119,7 +3119,7 @@
         <translation>Panoramaansichten werden gerendert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="111"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="113"/>
         <source>Writing the PDF</source>
         <translation>PDF wird geschrieben</translation>
     </message>
@@ -3424,104 +3424,94 @@
         <translation>{count} Datastreams, {requests} HTTP-Anfragen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="48"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="56"/>
         <source>Detour route</source>
         <translation>Umleitungsroute</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="51"/>
-        <source>Computes the detour around a closure with QGIS&apos;s network analysis library. The graph is built from the road layer ROADS (one-way field: 1/yes/true/FT forward, -1/TF backward, anything else both ways; speed field in km/h for the travel time) and cached until the layer changes. The closure is a roadworks of the STORE (ROADWORKS id) or the first feature of CLOSURES (with optional &apos;restriction&apos; and &apos;direction&apos; fields; further features are avoided as other works). The closed stretch runs from junction to junction; a full closure removes both directions, &apos;lanes in one direction&apos; only the drawn (or &apos;backward&apos;: the opposite) direction, one lane or shoulder nothing (the stretch is reported, no detour needed). Other works of the store during the same time are avoided. START and END (any CRS) replace the ends of the closed stretch. OUTPUT holds the detour and the closed stretch; LENGTH_M is the detour&apos;s length, EXTRA_M its length minus the closed stretch. A detour that cannot exist, a closure off the network and a road layer without the named fields stop with a clear message.</source>
-        <translation>Berechnet die Umleitung um eine Sperrung mit der Netzwerkanalyse-Bibliothek von QGIS. Der Graph wird aus dem Straßenlayer ROADS gebildet (Einbahnfeld: 1/yes/true/FT in Digitalisierrichtung, -1/TF dagegen, alles andere in beide Richtungen; Geschwindigkeitsfeld in km/h für die Fahrzeit) und bis zu einer Änderung des Layers zwischengespeichert. Die Sperrung ist eine Baustelle des Datenspeichers STORE (ROADWORKS-ID) oder das erste Objekt von CLOSURES (mit optionalen Feldern 'restriction' und 'direction'; weitere Objekte werden als andere Baustellen umfahren). Der gesperrte Abschnitt reicht von Knoten zu Knoten; eine Vollsperrung entfernt beide Richtungen, 'Fahrstreifen einer Richtung' nur die gezeichnete (bei 'backward' die entgegengesetzte) Richtung, ein Fahrstreifen oder Seitenstreifen nichts (der Abschnitt wird gemeldet, eine Umleitung ist nicht nötig). Andere Baustellen des Datenspeichers im selben Zeitraum werden umfahren. START und END (beliebiges KBS) ersetzen die Enden des gesperrten Abschnitts. OUTPUT enthält die Umleitung und den gesperrten Abschnitt; LENGTH_M ist die Länge der Umleitung, EXTRA_M ihre Länge abzüglich des gesperrten Abschnitts. Eine unmögliche Umleitung, eine Sperrung abseits des Netzes und ein Straßenlayer ohne die genannten Felder brechen mit einer klaren Meldung ab.</translation>
-    </message>
-    <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="66"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="82"/>
         <source>Road network</source>
         <translation>Straßennetz</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="72"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="88"/>
         <source>Roadworks id (in the store)</source>
         <translation>Baustellen-ID (im Datenspeicher)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="75"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="91"/>
         <source>Closures (instead of a roadworks id)</source>
         <translation>Sperrungen (statt einer Baustellen-ID)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="78"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="94"/>
         <source>Start of the detour (optional)</source>
         <translation>Beginn der Umleitung (optional)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="79"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="95"/>
         <source>End of the detour (optional)</source>
         <translation>Ende der Umleitung (optional)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="81"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="100"/>
         <source>Avoid other works of the store during the same time</source>
         <translation>Andere Baustellen des Datenspeichers im selben Zeitraum umfahren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="84"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="103"/>
         <source>Topology tolerance (m)</source>
         <translation>Topologietoleranz (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="87"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="106"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="87"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="106"/>
         <source>A* over the extracted graph</source>
         <translation>A* über den ausgelesenen Graphen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="87"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="106"/>
         <source>QgsGraphAnalyzer.dijkstra</source>
         <translation>QgsGraphAnalyzer.dijkstra</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="97"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="119"/>
         <source>Extra length (m)</source>
         <translation>Mehrlänge (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="98"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="120"/>
         <source>Detour time (s)</source>
         <translation>Fahrzeit der Umleitung (s)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="99"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="121"/>
         <source>Extra time (s)</source>
         <translation>Mehrfahrzeit (s)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="116"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="141"/>
         <source>A roadworks id needs the STORE it is in.</source>
         <translation>Eine Baustellen-ID braucht den Datenspeicher (STORE), in dem sie steht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="124"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="149"/>
         <source>Give a roadworks id (with its store) or a closures layer.</source>
         <translation>Geben Sie eine Baustellen-ID (mit ihrem Datenspeicher) oder einen Sperrungslayer an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="127"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="152"/>
         <source>The road layer could not be loaded.</source>
         <translation>Der Straßenlayer konnte nicht geladen werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="143"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="176"/>
         <source>The restriction does not close the road: no detour is needed.</source>
         <translation>Die Einschränkung sperrt die Straße nicht: Eine Umleitung ist nicht nötig.</translation>
-    </message>
-    <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="159"/>
-        <source>Detour {length} m, {extra} m longer than the closed stretch.</source>
-        <translation>Umleitung {length} m, {extra} m länger als der gesperrte Abschnitt.</translation>
     </message>
     <message>
         <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36"/>
@@ -3989,92 +3979,92 @@
         <translation>Die Prüfung ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="364"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="369"/>
         <source>{title} checked. Conflicts: {conflicts}, affected assets: {assets}, sensors: {sensors}.</source>
         <translation>{title} geprüft. Konflikte: {conflicts}, betroffene Objekte: {assets}, Sensoren: {sensors}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="375"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="380"/>
         <source>There is no road layer to map.</source>
         <translation>Es gibt keinen Straßenlayer, dessen Felder zugeordnet werden könnten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="399"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="404"/>
         <source>There is no detour to save: check a roadworks first.</source>
         <translation>Es gibt keine Umleitung zum Speichern: Prüfen Sie zuerst eine Baustelle.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="415"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="420"/>
         <source>Keep the stored detour</source>
         <translation>Gespeicherte Umleitung behalten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="426"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="431"/>
         <source>The detour could not be saved: {error}</source>
         <translation>Die Umleitung konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="431"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="436"/>
         <source>Detour saved in {title} (version {version}).</source>
         <translation>Umleitung in {title} gespeichert (Version {version}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="453"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="458"/>
         <source>Choose a roadworks to edit.</source>
         <translation>Wählen Sie eine Baustelle zum Bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="475"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="480"/>
         <source>Please wait: another job is still running.</source>
         <translation>Bitte warten: Ein anderer Auftrag läuft noch.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="482"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="487"/>
         <source>Failed: {error}</source>
         <translation>Fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="482"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="487"/>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="499"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="504"/>
         <source>Choose a roadworks for the report.</source>
         <translation>Wählen Sie eine Baustelle für den Bericht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="502"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="507"/>
         <source>Save the report</source>
         <translation>Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="522"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="527"/>
         <source>Report written: {path} ({pages} pages)</source>
         <translation>Bericht geschrieben: {path} ({pages} Seiten)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="527"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="532"/>
         <source>Writing the report…</source>
         <translation>Bericht wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="536"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="541"/>
         <source>Export roadworks as {format}</source>
         <translation>Baustellen als {format} exportieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="545"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="550"/>
         <source>Exporting roadworks…</source>
         <translation>Baustellen werden exportiert…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="560"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="565"/>
         <source>Imported {imported} roadworks ({updated} updated), {rejected} rejected, {skipped} records of other types skipped.</source>
         <translation>{imported} Baustellen importiert ({updated} aktualisiert), {rejected} abgelehnt, {skipped} Meldungen anderer Typen übersprungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="566"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="571"/>
         <source>Importing roadworks…</source>
         <translation>Baustellen werden importiert…</translation>
     </message>
@@ -4769,107 +4759,107 @@
         <translation>Die Einschränkung ({restriction}) lässt die Straße befahrbar: Der Verkehr fährt an der Baustelle vorbei, eine Umleitung ist nicht nötig.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="44"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="53"/>
         <source>Detour: {length} m, {extra} m longer than the closed stretch ({closed} m).</source>
         <translation>Umleitung: {length} m, {extra} m länger als der gesperrte Abschnitt ({closed} m).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="47"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="56"/>
         <source>Travel time {time}, {extra} more.</source>
         <translation>Fahrzeit {time}, {extra} mehr.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="52"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="61"/>
         <source>Avoids {count} other roadworks at the same time.</source>
         <translation>Meidet {count} weitere gleichzeitige Baustellen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="54"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="63"/>
         <source>Avoids roads the live sensors report as jammed: {sensors}.</source>
         <translation>Meidet Straßen, auf denen die Live-Sensoren Stau melden: {sensors}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="63"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="72"/>
         <source>Quietest {hours} h: {start} – {end}. About {expected} vehicles expected ({share} % of a typical day), at most {busiest} per hour.</source>
         <translation>Ruhigste {hours} h: {start} – {end}. Etwa {expected} Fahrzeuge erwartet ({share} % eines typischen Tages), höchstens {busiest} pro Stunde.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="75"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="84"/>
         <source>{start} – {end}, {road}</source>
         <translation>{start} – {end}, {road}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="78"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="87"/>
         <source>Conflicts: {count}</source>
         <translation>Konflikte: {count}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="80"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="89"/>
         <source>Affected assets: {signs} signs to cover, {lights} traffic lights to switch, {markings} markings</source>
         <translation>Betroffene Objekte: {signs} Schilder abzudecken, {lights} Ampeln umzuschalten, {markings} Markierungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="83"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="92"/>
         <source>Sensors within {distance} m: {count}</source>
         <translation>Sensoren im Umkreis von {distance} m: {count}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="130"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="139"/>
         <source>Summary</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="136"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="145"/>
         <source>Distance (m)</source>
         <translation>Abstand (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="134"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="143"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="136"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="145"/>
         <source>Sensor</source>
         <translation>Sensor</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="136"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="145"/>
         <source>Typical for the period</source>
         <translation>Typisch für den Zeitraum</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="168"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="177"/>
         <source>cover sign</source>
         <translation>Schild abdecken</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="168"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="177"/>
         <source>switch traffic light</source>
         <translation>Ampel umschalten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="168"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="177"/>
         <source>marking</source>
         <translation>Markierung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="170"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="179"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="204"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="213"/>
         <source>no value</source>
         <translation>kein Wert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="205"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="214"/>
         <source>stored</source>
         <translation>gespeichert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="211"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="220"/>
         <source>{vehicles} vehicles/day</source>
         <translation>{vehicles} Fahrzeuge/Tag</translation>
     </message>
@@ -5119,7 +5109,7 @@
         <translation>über</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="86"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="95"/>
         <source>Traffic: about {vehicles} vehicles per day ({station}, {distance} m away)</source>
         <translation>Verkehr: etwa {vehicles} Fahrzeuge pro Tag ({station}, {distance} m entfernt)</translation>
     </message>
@@ -5552,6 +5542,166 @@
         <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="17"/>
         <source>Recomputes the position of every asset from its accepted detections. Signs and lights: least squares intersection of the rays through the box centres (from the panorama positions and headings); the position accuracy comes from the geometry of the rays and a bearing error calibrated by the residuals. Markings: where the rays meet the road, combined by the median (accuracy: their spread and the marking&apos;s length). With a single detection the one-panorama estimate is kept (position source ground_plane). Manually placed and surveyed assets are left alone; an asset changed by someone else meanwhile is skipped. Afterwards live assets of the same class closer than 2 m are listed as duplicates (WOULD_MERGE); with MERGE they are merged (the one with more views is kept, the other withdrawn, every move in the history).</source>
         <translation>Berechnet die Position jedes Objekts aus seinen bestätigten Erkennungen neu. Verkehrszeichen und Ampeln: Schnittpunkt der Sehstrahlen durch die Boxmitten nach kleinsten Quadraten (aus Panoramapositionen und -richtungen); die Positionsgenauigkeit ergibt sich aus der Geometrie der Strahlen und einem an den Residuen kalibrierten Richtungsfehler. Markierungen: wo die Strahlen die Fahrbahn treffen, als Median zusammengefasst (Genauigkeit: deren Streuung und die Länge der Markierung). Mit nur einer Erkennung bleibt die Ein-Panorama-Schätzung (Positionsquelle ground_plane). Von Hand gesetzte und vermessene Objekte bleiben unverändert; ein zwischenzeitlich von anderen geändertes Objekt wird übersprungen. Danach werden bestehende Objekte derselben Klasse mit weniger als 2 m Abstand als Doppelte gemeldet (WOULD_MERGE); mit MERGE werden sie zusammengeführt (das mit mehr Ansichten bleibt, das andere wird zurückgezogen, jede Verschiebung steht im Verlauf).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="48"/>
+        <source>Direction {direction}:</source>
+        <translation>Richtung {direction}:</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="51"/>
+        <source>No detour for this direction: {reason}</source>
+        <translation>Keine Umleitung für diese Richtung: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_errors.py" line="50"/>
+        <source>START and END lead to the same junction {xy}: give two different places.</source>
+        <translation>START und END führen zum selben Knotenpunkt {xy}: Geben Sie zwei verschiedene Orte an.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_errors.py" line="53"/>
+        <source>{which} lies more than {snap} m from the road network (the nearest junction outside the closed stretch is {xy}, {distance} m away). Place it on a road of the road layer.</source>
+        <translation>{which} liegt mehr als {snap} m vom Straßennetz entfernt (der nächste Knotenpunkt außerhalb des gesperrten Abschnitts ist {xy}, {distance} m entfernt). Setzen Sie den Punkt auf eine Straße des Straßen-Layers.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_fields.py" line="92"/>
+        <source>The road layer {layer} has no speed field ({names}): every road counts with the default speed.</source>
+        <translation>Der Straßen-Layer {layer} hat kein Geschwindigkeitsfeld ({names}): Für alle Straßen gilt die Standardgeschwindigkeit.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_fields.py" line="97"/>
+        <source>The road layer {layer} has no one-way field ({names}): every road counts as two-way.</source>
+        <translation>Der Straßen-Layer {layer} hat kein Einbahnstraßen-Feld ({names}): Alle Straßen gelten als in beide Richtungen befahrbar.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="382"/>
+        <source>Direction {direction}: </source>
+        <translation>Richtung {direction}: </translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="384"/>
+        <source>no detour for this direction. {reason}</source>
+        <translation>keine Umleitung für diese Richtung. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="407"/>
+        <source>Detour {direction}</source>
+        <translation>Umleitung {direction}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_values.py" line="58"/>
+        <source>Unknown {what} &apos;{value}&apos;. Accepted values: {accepted}.</source>
+        <translation>Unbekannte(r) {what} „{value}“. Zulässige Werte: {accepted}.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_values.py" line="79"/>
+        <source>restriction</source>
+        <translation>Einschränkung</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_values.py" line="90"/>
+        <source>direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_values.py" line="100"/>
+        <source>one-way value</source>
+        <translation>Einbahnstraßen-Wert</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="116"/>
+        <source>The road layer {layer} is not noded: {count} places where lines cross or meet without a shared vertex were made junctions.</source>
+        <translation>Der Straßen-Layer {layer} ist nicht verknotet: {count} Stellen, an denen sich Linien ohne gemeinsamen Stützpunkt kreuzen oder treffen, wurden zu Knotenpunkten gemacht.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="120"/>
+        <source>The road layer {layer} has {count} places where lines cross without a shared vertex (bridges, tunnels or missing junctions, e.g. at {x:.1f}, {y:.1f} EPSG:25832); they are not taken as junctions.</source>
+        <translation>Der Straßen-Layer {layer} hat {count} Stellen, an denen sich Linien ohne gemeinsamen Stützpunkt kreuzen (Brücken, Tunnel oder fehlende Knotenpunkte, z. B. bei {x:.1f}, {y:.1f} EPSG:25832); sie gelten nicht als Knotenpunkte.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="96"/>
+        <source>Largest distance of START and END from a road (m)</source>
+        <translation>Größter Abstand von START und END zu einer Straße (m)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="109"/>
+        <source>Make crossings without a shared vertex junctions</source>
+        <translation>Kreuzungen ohne gemeinsamen Stützpunkt zu Knotenpunkten machen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="109"/>
+        <source>when the layer looks unnoded</source>
+        <translation>wenn der Layer unverknotet erscheint</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="109"/>
+        <source>always</source>
+        <translation>immer</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="109"/>
+        <source>never (bridges and tunnels)</source>
+        <translation>nie (Brücken und Tunnel)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="122"/>
+        <source>Detour length, other direction (m)</source>
+        <translation>Umleitungslänge, Gegenrichtung (m)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="123"/>
+        <source>Extra length, other direction (m)</source>
+        <translation>Mehrlänge, Gegenrichtung (m)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="124"/>
+        <source>Directions needing a detour</source>
+        <translation>Richtungen mit Umleitungsbedarf</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="171"/>
+        <source>{which} is {road} m from the road and taken at the junction ({x}, {y}), {distance} m away.</source>
+        <translation>{which} liegt {road} m von der Straße entfernt und wird am Knotenpunkt ({x}, {y}) angesetzt, {distance} m entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="186"/>
+        <source>No detour for the direction {direction}: {reason}</source>
+        <translation>Keine Umleitung für die Richtung {direction}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="189"/>
+        <source>Direction {direction}: detour {length} m, {extra} m longer than the closed stretch.</source>
+        <translation>Richtung {direction}: Umleitung {length} m, {extra} m länger als der gesperrte Abschnitt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="59"/>
+        <source>Computes the detour around a closure with QGIS&apos;s network analysis library. The graph is built from the road layer ROADS (one-way field: 1/yes/true/ja/wahr/FT forward, -1/TF backward, 0/no/false/nein/falsch/empty both ways, anything else stops; speed field in km/h or as OSM maxspeed, e.g. 30 mph, DE:urban; OSM fields and other_tags are found without mapping) and cached until the layer changes. The closure is a roadworks of the STORE (ROADWORKS id) or the first feature of CLOSURES (with optional &apos;restriction&apos; and &apos;direction&apos; fields; further features are avoided as other works). The closed stretch runs from junction to junction; a full closure removes both directions, &apos;lanes in one direction&apos; only the drawn (or &apos;backward&apos;: the opposite) direction, one lane or shoulder nothing (the stretch is reported, no detour needed). Restriction and direction may also be given as German labels (Vollsperrung, gegen die Zeichenrichtung) or DATEX II values (roadClosed); an unknown value stops with the list of accepted ones. The stretch ends where its street ends or another road meets. Other works of the store during the same time are avoided. START and END (any CRS) replace the ends of the closed stretch; each must lie within SNAP_DISTANCE of a road and is taken at the nearest junction (the log says where). A full closure of a two-way street gets a detour for each direction: OUTPUT holds a detour and a closed stretch per direction (field direction: forward/backward, along or against the drawn direction; a direction without a detour is said in the log and in the field note); LENGTH_M/EXTRA_M are those of the first direction, LENGTH_M_OPPOSITE/EXTRA_M_OPPOSITE those of the other. Lines crossing without a shared vertex are made junctions when the layer looks unnoded (NODE). A detour that cannot exist, a closure off the network and a road layer without the named fields stop with a clear message.</source>
+        <translation>Berechnet die Umleitung um eine Sperrung mit der Netzwerkanalyse von QGIS. Der Graph entsteht aus dem Straßen-Layer ROADS (Einbahnstraßen-Feld: 1/yes/true/ja/wahr/FT vorwärts, -1/TF rückwärts, 0/no/false/nein/falsch/leer beide Richtungen, jeder andere Wert bricht ab; Geschwindigkeitsfeld in km/h oder als OSM-maxspeed, z. B. 30 mph, DE:urban; OSM-Felder und other_tags werden ohne Zuordnung erkannt) und bleibt zwischengespeichert, bis sich der Layer ändert. Die Sperrung ist eine Baustelle des Datenspeichers STORE (ROADWORKS-ID) oder das erste Objekt von CLOSURES (mit optionalen Feldern „restriction“ und „direction“; weitere Objekte werden als andere Baustellen umfahren). Der gesperrte Abschnitt reicht von Knotenpunkt zu Knotenpunkt; eine Vollsperrung entfernt beide Richtungen, „Fahrstreifen einer Richtung“ nur die gezeichnete (oder mit „backward“ die entgegengesetzte) Richtung, ein Fahrstreifen oder Seitenstreifen nichts (der Abschnitt wird angegeben, keine Umleitung nötig). Einschränkung und Richtung dürfen auch als deutsche Bezeichnungen (Vollsperrung, gegen die Zeichenrichtung) oder DATEX-II-Werte (roadClosed) angegeben werden; ein unbekannter Wert bricht mit der Liste der zulässigen Werte ab. Der Abschnitt endet, wo seine Straße endet oder eine andere Straße einmündet. Andere Baustellen des Datenspeichers im selben Zeitraum werden umfahren. START und END (beliebiges KBS) ersetzen die Enden des gesperrten Abschnitts; jeder Punkt muss innerhalb von SNAP_DISTANCE an einer Straße liegen und wird am nächsten Knotenpunkt angesetzt (das Protokoll nennt ihn). Eine Vollsperrung einer in beiden Richtungen befahrenen Straße erhält eine Umleitung je Richtung: OUTPUT enthält je Richtung eine Umleitung und einen gesperrten Abschnitt (Feld direction: forward/backward, in oder gegen die Zeichenrichtung; eine Richtung ohne Umleitung wird im Protokoll und im Feld note genannt); LENGTH_M/EXTRA_M gelten für die erste Richtung, LENGTH_M_OPPOSITE/EXTRA_M_OPPOSITE für die andere. Linien, die sich ohne gemeinsamen Stützpunkt kreuzen, werden zu Knotenpunkten, wenn der Layer unverknotet erscheint (NODE). Eine Umleitung, die es nicht geben kann, eine Sperrung abseits des Netzes und ein Straßen-Layer ohne die genannten Felder brechen mit einer klaren Meldung ab.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/wzdx.py" line="99"/>
+        <source>Detour: {title}</source>
+        <translation>Umleitung: {title}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="221"/>
+        <source>The rerouting {id} has no usable route line; no detour was taken over.</source>
+        <translation>Die Umleitungsempfehlung {id} hat keine verwendbare Streckenlinie; es wurde keine Umleitung übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="367"/>
+        <source>vehicles/15 min</source>
+        <translation>Fz/15 min</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="367"/>
+        <source>vehicles/h</source>
+        <translation>Fz/h</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="367"/>
+        <source>vehicles/day</source>
+        <translation>Fz/Tag</translation>
     </message>
 </context>
 </TS>

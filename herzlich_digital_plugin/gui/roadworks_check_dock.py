@@ -352,6 +352,11 @@ class RoadworksCheckDock(QgsDockWidget):
             self.checkFailed.emit(message)
             return
         self.show_report(task.result, task.chart)
+        warnings = list(getattr(task.network, "warnings", None) or [])
+        if warnings:  # what the road layer lacked (no speed field, unnoded lines …): said, not an error
+            self._say(self.status.text() + " " + " ".join(warnings))
+            for warning in warnings:
+                self.log.warning(warning, push=False)
         self.checked.emit(task.result)
 
     def show_report(self, report, chart_png: Optional[bytes] = None) -> None:

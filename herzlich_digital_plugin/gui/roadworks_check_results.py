@@ -6,7 +6,7 @@ from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QScrollArea, QTableWidget,
                                  QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from ..roadworks.model import restriction_labels, status_labels
+from ..roadworks.model import direction_labels, restriction_labels, status_labels
 from ..toolbelt.i18n import tr, user_locale
 from .roadworks_values import EMPTY, show_datetime, show_number
 
@@ -41,13 +41,22 @@ def detour_text(report) -> str:
     if "not_blocking" in detour.notes:
         return tr("The restriction ({restriction}) leaves the road passable: traffic passes the site, no detour "
                   "is needed.").format(restriction=restriction_labels().get(detour.restriction, detour.restriction))
-    lines = [tr("Detour: {length} m, {extra} m longer than the closed stretch ({closed} m).").format(
-                 length=show_number(detour.length_m), extra=show_number(detour.extra_m),
-                 closed=show_number(detour.closed_length_m)),
-             tr("Travel time {time}, {extra} more.").format(time=show_duration(detour.time_s),
-                                                            extra=show_duration(detour.extra_time_s))]
-    if detour.streets:
-        lines.append(tr("Via {streets}.").format(streets=", ".join(detour.streets)))
+    lines = []
+    several = len(detour.directions) > 1
+    for one in detour.directions:
+        if several:
+            lines.append(tr("Direction {direction}:").format(direction=direction_labels().get(one.direction,
+                                                                                               one.direction)))
+        if one.route is None:
+            lines.append(tr("No detour for this direction: {reason}").format(reason=one.error))
+            continue
+        lines += [tr("Detour: {length} m, {extra} m longer than the closed stretch ({closed} m).").format(
+                      length=show_number(one.length_m), extra=show_number(one.extra_m),
+                      closed=show_number(one.closed_length_m)),
+                  tr("Travel time {time}, {extra} more.").format(time=show_duration(one.time_s),
+                                                                 extra=show_duration(one.extra_time_s))]
+        if one.streets:
+            lines.append(tr("Via {streets}.").format(streets=", ".join(one.streets)))
     if detour.avoided:
         lines.append(tr("Avoids {count} other roadworks at the same time.").format(count=detour.avoided))
     if report.jammed:

@@ -110,8 +110,10 @@ class RoadworksCheckTask(QgsTask):
         if self.isCanceled():
             return False
         self.setProgress(85)
-        if report.detour is not None and report.detour.route is not None and layer is not None:
-            report.detour.streets = route_street_names(layer, self.fields, list(report.detour.route.coords))
+        if report.detour is not None and layer is not None:
+            for one in report.detour.directions:
+                if one.route is not None:
+                    one.streets = route_street_names(layer, self.fields, list(one.route.coords))
         self.chart = report.chart_png()
         self.result = report
         self.setProgress(100)

@@ -1,5 +1,6 @@
-"""The checked site's detour on the map: a dashed green route over the closed stretch in red (rubber bands,
-not a layer: they vanish with the check, the dock or the plugin)."""
+"""The checked site's detour on the map: a dashed green route over the closed stretch in red, and for a full
+closure of a two-way street the other direction's route dashed in blue (rubber bands, not a layer: they vanish
+with the check, the dock or the plugin)."""
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProject,
                        QgsWkbTypes)
 from qgis.gui import QgsRubberBand
@@ -11,6 +12,7 @@ from .roadworks_layers import tag_canvas_item
 STORE_CRS = "EPSG:25832"
 DETOUR_COLOUR = QColor(26, 150, 65)
 CLOSED_COLOUR = QColor(215, 25, 28)
+OPPOSITE_COLOUR = QColor(43, 131, 186)
 
 
 class DetourBands:
@@ -19,6 +21,7 @@ class DetourBands:
         self.canvas = canvas
         self.closed = None
         self.route = None
+        self.opposite = None
 
     def _band(self, colour: QColor, width: int, style):
         band = tag_canvas_item(QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.LineGeometry))
@@ -28,7 +31,8 @@ class DetourBands:
         return band
 
     def show(self, detour) -> bool:
-        """Draw a DetourResult (its route and the closed stretch); False if it has no route."""
+        """Draw a DetourResult (its route, the other direction's and the closed stretch); False if it has no
+        route."""
         self.clear()
         if detour is None or detour.route is None:
             return False
@@ -39,6 +43,10 @@ class DetourBands:
             self.closed.setToGeometry(_geometry(detour.closed, to_canvas))
         self.route = self._band(DETOUR_COLOUR, 4, Qt.PenStyle.DashLine)
         self.route.setToGeometry(_geometry(detour.route, to_canvas))
+        other = getattr(detour, "opposite", None)
+        if other is not None and other.route is not None:
+            self.opposite = self._band(OPPOSITE_COLOUR, 3, Qt.PenStyle.DashDotLine)
+            self.opposite.setToGeometry(_geometry(other.route, to_canvas))
         return True
 
     def extent(self):
@@ -46,17 +54,18 @@ class DetourBands:
         if self.route is None:
             return None
         rect = self.route.asGeometry().boundingBox()
-        if self.closed is not None:
-            rect.combineExtentWith(self.closed.asGeometry().boundingBox())
+        for band in (self.closed, self.opposite):
+            if band is not None:
+                rect.combineExtentWith(band.asGeometry().boundingBox())
         return rect
 
     def items(self) -> list:
-        return [b for b in (self.closed, self.route) if b is not None]
+        return [b for b in (self.closed, self.route, self.opposite) if b is not None]
 
     def clear(self) -> None:
         for band in self.items():
             self.canvas.scene().removeItem(band)
-        self.closed = self.route = None
+        self.closed = self.route = self.opposite = None
 
 
 def _geometry(line, transform) -> QgsGeometry:

@@ -188,8 +188,9 @@ class RoadworksImpactAlgorithm(HdAlgorithm):
         finally:
             store.close()
         if report.detour is not None and layer is not None:
-            report.detour.streets = route_street_names(layer, road_fields(self, parameters, context),
-                                                       report.detour.route.coords if report.detour.route else [])
+            for one in report.detour.directions:
+                one.streets = route_street_names(layer, road_fields(self, parameters, context),
+                                                 list(one.route.coords) if one.route else [])
         if report.detour_error:
             feedback.reportError(report.detour_error, False)
         Path(output).parent.mkdir(parents=True, exist_ok=True)

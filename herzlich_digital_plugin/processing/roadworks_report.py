@@ -104,9 +104,11 @@ class RoadworksReportAlgorithm(HdAlgorithm):
             raise QgsProcessingException(tr("Reading the store failed: {error}").format(error=error))
         finally:
             store.close()
-        if report.detour is not None and report.detour.route is not None and layer is not None:
-            report.detour.streets = route_street_names(layer, road_fields(self, parameters, context),
-                                                       list(report.detour.route.coords))
+        if report.detour is not None and layer is not None:
+            for one in report.detour.directions:
+                if one.route is not None:
+                    one.streets = route_street_names(layer, road_fields(self, parameters, context),
+                                                     list(one.route.coords))
         feedback.setProgress(70)
         feedback.setProgressText(tr("Writing the PDF"))
         try:

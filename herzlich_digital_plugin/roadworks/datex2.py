@@ -45,7 +45,8 @@ NS3 = "http://datex2.eu/schema/3/"
 HD_NS = "urn:x-herzlich-digital:datex2:roadworks:1"
 
 WORKS_TYPES = ("MaintenanceWorks", "ConstructionWorks")
-MERGED_TYPES = ("RoadOrCarriagewayOrLaneManagement", "SpeedManagement")
+MERGED_TYPES = ("RoadOrCarriagewayOrLaneManagement", "SpeedManagement", "ReroutingManagement")
+REROUTING_RESTRICTIONS = ("full_closure", "lanes_one_direction")  # the ones that have a detour
 POINT_RADIUS_M = 20.0
 
 # RoadOrCarriagewayOrLaneManagementType → restriction (2.0 and 3 share the names).
@@ -71,7 +72,8 @@ OPERATOR_STATUS_OUT = {"planned": "requested", "approved": "approved", "active":
 DIRECTIONS_IN = {"aligned": "forward", "opposite": "backward", "both": "both"}
 _HD_FIELDS = {"contractor": "contractor", "contact": "contact", "orderNumber": "order_number",
               "roadName": "road_name", "status": "status", "direction": "direction"}
-_HD_TIMES = {"actualStart": "actual_start", "actualEnd": "actual_end"}
+_HD_TIMES = {"actualStart": "actual_start", "actualEnd": "actual_end", "plannedStart": "planned_start",
+             "plannedEnd": "planned_end"}
 _NO_ROUTE = ("keine beschreibung vorhanden",)  # the MDM's placeholder for "no route given"
 
 
@@ -197,7 +199,8 @@ def _candidate(record: Node, attached, creator, reference_time, version) -> Cand
                                                           or "", "both")
     source = record.find("sourceName")
     candidate.works = Roadworks(
-        title=title, geometry=geometry, planned_start=start, planned_end=end,
+        title=title, geometry=geometry, planned_start=ext.get("planned_start") or start,
+        planned_end=ext.get("planned_end") or (end if "planned_start" not in ext else None),
         actual_start=ext.get("actual_start"), actual_end=ext.get("actual_end"), status=status,
         restriction=_impact_restriction(record), direction=direction, lanes_closed=_lanes(record),
         description=description, road_name=road,
@@ -207,10 +210,28 @@ def _candidate(record: Node, attached, creator, reference_time, version) -> Cand
     return candidate
 
 
+def _apply_rerouting(candidate: Candidate, record: Node) -> None:
+    """The rerouting's itinerary (alternativeRoute, a line) becomes the works' detour."""
+    route = record.find("alternativeRoute")
+    if route is None:
+        return
+    try:
+        geometry, _note = _location_geometry(route)
+    except _NoGeometry:
+        candidate.warnings.append(tr("The rerouting {id} has no usable route line; no detour was taken over.").format(
+            id=record.get("id") or "?"))
+        return
+    if geometry.geom_type == "LineString" and candidate.works.detour is None:
+        candidate.works.detour = geometry.wkt
+
+
 def _apply_management(candidate: Candidate, records: List[Node]) -> None:
     works = candidate.works
     restriction, speed = works.restriction, works.speed_limit
     for record in records:
+        if record.xsi_type == "ReroutingManagement":
+            _apply_rerouting(candidate, record)
+            continue
         if record.xsi_type == "SpeedManagement":
             value = _number(record.value("temporarySpeedLimit"))
             if value is not None:
@@ -525,7 +546,35 @@ def _write_situation(w: XmlWriter, works: Roadworks, lang: str, now: datetime) -
         w.leaf("sit:speedManagementType", "speedRestrictionInOperation")
         w.leaf("sit:temporarySpeedLimit", "%.1f" % works.speed_limit)
         w.end()
+    detour = _detour_line(works)
+    if detour is not None:
+        _record_start(w, works, "sit:ReroutingManagement", rid + "-rerouting", version, now)
+        _validity(w, works)
+        _managed_cause(w, rid, version)
+        _location(w, works, geom)
+        w.leaf("sit:complianceOption", "advisory")
+        w.leaf("sit:reroutingManagementType", "followDiversionSigns")
+        w.leaf("sit:signedRerouting", "true")
+        w.start("sit:alternativeRoute", {"xsi:type": "loc:ItineraryByIndexedLocations"})
+        w.start("loc:locationContainedInItinerary", {"index": "0"})
+        w.start("loc:location", {"xsi:type": "loc:LinearLocation"})
+        w.start("loc:gmlLineString", {"srsName": "EPSG:4326", "srsDimension": "2"})
+        w.leaf("loc:posList", format_lat_lon(to_wgs84(detour).coords)).end()
+        w.end().end().end()
+        w.end()
     w.end()
+
+
+def _detour_line(works):
+    """The chosen detour (EPSG:25832 LineString) of a works that closes the road, else None."""
+    if not works.detour or works.restriction not in REROUTING_RESTRICTIONS:
+        return None
+    from shapely import wkt
+    try:
+        line = wkt.loads(works.detour)
+    except Exception:  # noqa: BLE001 - a damaged stored WKT: the rest is exported all the same
+        return None
+    return line if line.geom_type == "LineString" and not line.is_empty else None
 
 
 def _record_start(w, works, xsi_type, rid, version, now):
@@ -536,10 +585,12 @@ def _record_start(w, works, xsi_type, rid, version, now):
 
 
 def _validity(w, works):
+    """The effective period (actual start/end where known, as WZDx and CIFS publish it); the planned times
+    travel in our extension."""
     w.start("sit:validity").leaf("com:validityStatus", "definedByValidityTimeSpec")
-    w.start("com:validityTimeSpecification").leaf("com:overallStartTime", datetime_text(works.planned_start))
-    if works.planned_end is not None:
-        w.leaf("com:overallEndTime", datetime_text(works.planned_end))
+    w.start("com:validityTimeSpecification").leaf("com:overallStartTime", datetime_text(works.start))
+    if works.end is not None:
+        w.leaf("com:overallEndTime", datetime_text(works.end))
     w.end().end()
 
 
@@ -588,7 +639,9 @@ def _hd_extension(w, works):
     values = [("contractor", works.contractor), ("contact", works.contact), ("orderNumber", works.order_number),
               ("roadName", works.road_name), ("status", works.status), ("direction", works.direction),
               ("actualStart", datetime_text(works.actual_start) if works.actual_start else None),
-              ("actualEnd", datetime_text(works.actual_end) if works.actual_end else None)]
+              ("actualEnd", datetime_text(works.actual_end) if works.actual_end else None),
+              ("plannedStart", datetime_text(works.planned_start) if works.planned_start else None),
+              ("plannedEnd", datetime_text(works.planned_end) if works.planned_end else None)]
     w.start("sit:_situationRecordExtension").start("hd:roadworks")
     for name, value in values:
         if value is not None:

@@ -10,13 +10,20 @@ join one vertex gives no edge; the others give a forward edge, a backward edge o
 are planar, between the vertices; time is length / speed. A NULL, 0, negative or unreadable speed takes the
 default (for a negative one the director's speed strategy gives length / (default × 3.6), not copied). Only
 LineString/MultiLineString geometries count (Z/M dropped, curves ignored, as the director does).
+
+Beyond the director: speeds are read as OSM maxspeed values too ("30 mph", "DE:urban", "walk"), one-way and
+maxspeed come from GDAL's ``other_tags`` when the layer has no such fields, an unknown one-way value stops the
+build (UnknownValueError), and every edge remembers its feature (``edge_way``) and street name (``edge_street``)
+so that a closed stretch ends where its street ends.
 """
 from typing import List, Tuple
 
 import numpy as np
 
-from .detour_fields import BACKWARD, FORWARD, RoadFields
+from .detour_fields import BACKWARD, FORWARD, OTHER_TAGS, RoadFields, other_tag, variant_text
 from .detour_network import RoadNetwork
+from .detour_noding import count_crossings, node_crossings
+from .detour_values import speed_kmh
 
 MIN_TOLERANCE_M = 1e-10  # what the director uses for a tolerance of 0
 DIRECTION_CODE = {FORWARD: 1, BACKWARD: -1}  # anything else: both ways
@@ -24,13 +31,21 @@ PROGRESS_EVERY = 2000
 
 
 def read_network(layer, index, fields: RoadFields, crs, tolerance_m: float, default_speed_kmh: float,
-                 feedback=None) -> RoadNetwork:
-    """The network of ``layer`` (``index``: field indices by role, from check_fields), with ``qgis_graph`` set."""
-    x, y, part_sizes, directions, speeds = _read_parts(layer, index, fields, crs, feedback)
+                 feedback=None, node: bool = False) -> RoadNetwork:
+    """The network of ``layer`` (``index``: field indices by role, from check_fields), with ``qgis_graph`` set.
+    ``node``: lines crossing without a shared vertex get one there (an unnoded layer); otherwise such
+    crossings are only counted (``network.crossings``: bridges, or a layer that needs noding)."""
+    x, y, part_sizes, directions, speeds, ways, streets, names = _read_parts(layer, index, fields, crs, feedback)
+    if node:
+        x, y, part_sizes, crossings = node_crossings(x, y, part_sizes, tolerance_m)
+    else:
+        crossings = count_crossings(x, y, part_sizes, tolerance_m)
     vertex_of, vx, vy = join_vertices(x, y, tolerance_m, RTreeLookup(tolerance_m))
-    edge_from, edge_to, length, seconds = _edges(vertex_of, vx, vy, part_sizes, directions, speeds,
-                                                 default_speed_kmh)
+    edge_from, edge_to, length, seconds, edge_part = _edges(vertex_of, vx, vy, part_sizes, directions, speeds,
+                                                            default_speed_kmh)
     network = RoadNetwork(np.column_stack([vx, vy]), edge_from, edge_to, length, seconds)
+    network.edge_way, network.edge_street, network.street_names = ways[edge_part], streets[edge_part], names
+    network.crossings = crossings
     network.qgis_graph = _qgis_graph(network)
     if feedback is not None:
         feedback.setProgress(100.0)
@@ -45,11 +60,15 @@ def _read_parts(layer, index, fields: RoadFields, crs, feedback) -> tuple:
     # The director's transform: no project context (the default PROJ pipeline).
     transform = (QgsCoordinateTransform(layer.crs(), crs, QgsCoordinateTransformContext())
                  if layer.crs() != crs else None)
-    oneway, speed_field = index["oneway"], index["speed"]
-    request = QgsFeatureRequest().setSubsetOfAttributes([i for i in (oneway, speed_field) if i >= 0])
+    oneway, speed_field, name_field = index["oneway"], index["speed"], index.get("name", -1)
+    tags = index.get(OTHER_TAGS, -1)
+    request = QgsFeatureRequest().setSubsetOfAttributes(
+        [i for i in (oneway, speed_field, name_field, tags) if i >= 0])
     xs: List[float] = []
     ys: List[float] = []
-    part_sizes, directions, speeds = [], [], []
+    part_sizes, directions, speeds, ways, streets = [], [], [], [], []
+    names: List[str] = []
+    name_ids = {}
     direction_of, speed_of = _Lookup(lambda v: DIRECTION_CODE.get(fields.classify(v), 0)), _Lookup(_speed)
     total = max(1, layer.featureCount())
     for count, feature in enumerate(layer.getFeatures(request)):
@@ -64,16 +83,34 @@ def _read_parts(layer, index, fields: RoadFields, crs, feedback) -> tuple:
         if transform is not None:
             geometry.transform(transform)
         parts = (geometry.asPolyline(),) if flat == line else geometry.asMultiPolyline()
-        direction = direction_of(feature[oneway]) if oneway >= 0 else 0
-        speed = speed_of(feature[speed_field]) if speed_field >= 0 else 0.0
+        tag_text = feature[tags] if tags >= 0 else None
+        if oneway >= 0:
+            direction = direction_of(feature[oneway])
+        else:
+            direction = direction_of(other_tag(tag_text, "oneway")) if tag_text else 0
+        if speed_field >= 0:
+            speed = speed_of(feature[speed_field])
+        else:
+            speed = speed_of(other_tag(tag_text, "maxspeed")) if tag_text else 0.0
+        street = -1
+        if name_field >= 0:
+            name = variant_text(feature[name_field]).strip()
+            if name:
+                street = name_ids.get(name)
+                if street is None:
+                    street = name_ids[name] = len(names)
+                    names.append(name)
         for part in parts:
             xs.extend([p.x() for p in part])
             ys.extend([p.y() for p in part])
             part_sizes.append(len(part))
             directions.append(direction)
             speeds.append(speed)
+            ways.append(count)
+            streets.append(street)
     return (np.array(xs, dtype=np.float64), np.array(ys, dtype=np.float64), np.array(part_sizes, dtype=np.int64),
-            np.array(directions, dtype=np.int8), np.array(speeds, dtype=np.float64))
+            np.array(directions, dtype=np.int8), np.array(speeds, dtype=np.float64),
+            np.array(ways, dtype=np.int64), np.array(streets, dtype=np.int64), names)
 
 
 class _Lookup:
@@ -111,16 +148,14 @@ class RTreeLookup:
 
 
 def _speed(value) -> float:
-    """QVariant::toDouble(): numbers and numeric text (spaces allowed), else 0 (→ the default speed)."""
+    """QVariant::toDouble() for numbers; text as an OSM maxspeed ("30", "30 mph", "DE:urban", "walk");
+    0 (→ the default speed) when unreadable."""
     if isinstance(value, bool):
         return float(value)
     if isinstance(value, (int, float)):
         return float(value)
-    if isinstance(value, str) and "_" not in value:
-        try:
-            return float(value.strip())
-        except ValueError:
-            return 0.0
+    if isinstance(value, str):
+        return speed_kmh(value) or 0.0
     return 0.0
 
 
@@ -232,7 +267,7 @@ def _edges(vertex_of, vx, vy, part_sizes, directions, speeds, default_speed_kmh)
     direction = directions[part]
     use = np.column_stack([direction >= 0, direction <= 0])  # forward, backward
     return (np.column_stack([a, b])[use], np.column_stack([b, a])[use], np.column_stack([length, length])[use],
-            np.column_stack([seconds, seconds])[use])
+            np.column_stack([seconds, seconds])[use], np.column_stack([part, part])[use])
 
 
 def _qgis_graph(network: RoadNetwork):

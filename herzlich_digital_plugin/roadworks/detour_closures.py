@@ -2,8 +2,10 @@
 
 1. The edges along the closure: more of the edge than ``tolerance_m`` + 1 m lies within ``tolerance_m`` of
    the geometry, and (for a line) the edge runs parallel to it there; for a polygon every edge inside it.
-2. They grow along the road to the next junctions (vertices with other than two neighbours): traffic cannot
-   leave a closed road between junctions, so the closed stretch runs junction to junction.
+2. They grow along the street to the next junctions (vertices with other than two neighbours): traffic cannot
+   leave a closed road between junctions, so the closed stretch runs junction to junction. Growth also stops
+   where the street ends (another name, or another feature where both are unnamed): a corner drawn as a plain
+   vertex joins two streets, and the next street is not closed.
 3. The stretch's outermost junctions along the closure are its ends; the travel direction runs from the
    start end to the other (the geometry's digitising direction; ``direction="backward"`` turns it round; a
    one-way stretch is travelled the way it allows).
@@ -59,6 +61,7 @@ class Stretch:
     length_m: float  # of that path
     time_s: float
     notes: List[str] = field(default_factory=list)  # codes: "not_blocking", "no_traffic_in_direction"
+    reverse_path: List[int] = field(default_factory=list)  # end → start, when traffic may pass that way too
 
     @property
     def blocks(self) -> bool:
@@ -113,6 +116,56 @@ def edges_along(network: RoadNetwork, geom, tolerance_m: float = ON_ROAD_TOLERAN
     return found
 
 
+SAME_PLACE_M = 1.0  # streets this much farther from the drawn line than the nearest one are beside it, not on it
+
+
+def _nearest_streets(network: RoadNetwork, geom, along: Set[int]) -> Set[int]:
+    """The edges of the street(s) the line is drawn on: a parallel street or service road a few metres beside it
+    (another name, or another unnamed feature) is within the tolerance too, but not what the closure means."""
+    if network.edge_street is None:
+        return along
+    groups: Dict[tuple, List[int]] = {}
+    for e in along:
+        street = int(network.edge_street[e])
+        key = ("name", street) if street >= 0 else ("way", int(network.edge_way[e]) if network.edge_way is not None
+                                                    else -1)
+        groups.setdefault(key, []).append(e)
+    if len(groups) < 2:
+        return along
+    distance = {key: sum(geom.distance(LineString([network.xy[network.edge_from[e]], network.xy[network.edge_to[e]]]))
+                         for e in edges) / len(edges) for key, edges in groups.items()}
+    best = min(distance.values())
+    return {e for key, edges in groups.items() if distance[key] <= best + SAME_PLACE_M for e in edges}
+
+
+def _carriageway(network: RoadNetwork, geom, along: Set[int], direction: str) -> Set[int]:
+    """The edges of the carriageway the closure means: one-way edges running against the closure's direction
+    (``forward``: the drawn one, ``backward``: the opposite) are an opposite carriageway nearby and stay open;
+    with ``both`` and one-way edges both ways, the carriageway nearer to the drawn line is closed."""
+    two_way, groups = set(), {1: set(), -1: set()}
+    for e in along:
+        u, v = int(network.edge_from[e]), int(network.edge_to[e])
+        if network.edges_between(v, u):
+            two_way.add(e)
+            continue
+        a, b = network.xy[u], network.xy[v]
+        s0, s1 = geom.project(Point(a)), geom.project(Point(b))
+        groups[1 if s1 >= s0 else -1].add(e)
+    if not groups[1] or not groups[-1]:
+        keep = {1: groups[1], -1: groups[-1]}
+        wanted = {"forward": 1, "backward": -1}.get(direction)
+        if wanted is not None and keep[wanted]:
+            return two_way | keep[wanted]
+        return along
+    wanted = {"forward": 1, "backward": -1}.get(direction)
+    if wanted is None:
+        def mean_distance(edges):
+            return sum(geom.distance(LineString([network.xy[network.edge_from[e]], network.xy[network.edge_to[e]]]))
+                       for e in edges) / len(edges)
+        wanted = 1 if mean_distance(groups[1]) <= mean_distance(groups[-1]) else -1
+    return two_way | groups[wanted]
+
+
 def _pairs(network: RoadNetwork, edges: Iterable[int]) -> Set[Tuple[int, int]]:
     out = set()
     for e in edges:
@@ -123,7 +176,7 @@ def _pairs(network: RoadNetwork, edges: Iterable[int]) -> Set[Tuple[int, int]]:
 
 
 def _grow_to_junctions(network: RoadNetwork, pairs: Set[Tuple[int, int]]) -> Set[Tuple[int, int]]:
-    """Extend the stretch through vertices with exactly two neighbours (step 2)."""
+    """Extend the stretch through vertices with exactly two neighbours on the same street (step 2)."""
     pairs = set(pairs)
     touched: Dict[int, int] = {}
     for u, v in pairs:
@@ -134,9 +187,13 @@ def _grow_to_junctions(network: RoadNetwork, pairs: Set[Tuple[int, int]]) -> Set
         v = frontier.pop()
         if network.degree(v) != 2:
             continue
+        inside = [w for w in network.neighbours_of(v).tolist() if (min(v, w), max(v, w)) in pairs]
         for w in network.neighbours_of(v).tolist():
             pair = (min(v, w), max(v, w))
             if pair not in pairs:
+                if inside and not network.same_street(network.edge_between(v, inside[0]),
+                                                      network.edge_between(v, w)):
+                    continue  # the street ends here (a corner into the next one)
                 pairs.add(pair)
                 touched[v] = touched.get(v, 0) + 1
                 touched[w] = touched.get(w, 0) + 1
@@ -151,9 +208,12 @@ def _position(geom, xy) -> float:
 
 
 def _ends(network: RoadNetwork, geom, pairs: Set[Tuple[int, int]]) -> Tuple[int, int]:
-    """The two outermost junctions of the stretch along the closure (step 3)."""
+    """The two outermost junctions (or street ends) of the stretch along the closure (step 3)."""
     vertices = {v for pair in pairs for v in pair}
-    ends = [v for v in vertices if network.degree(v) != 2]
+    inner: Dict[int, int] = {}
+    for u, v in pairs:
+        inner[u], inner[v] = inner.get(u, 0) + 1, inner.get(v, 0) + 1
+    ends = [v for v in vertices if network.degree(v) != 2 or inner[v] == 1]
     if len(ends) < 2:
         raise NoDetourError("no_ends")
     if _is_area(geom) or not _lines(geom):
@@ -214,6 +274,8 @@ def stretch_of(network: RoadNetwork, closure: Closure, tolerance_m: float = ON_R
     along = edges_along(network, geom, tolerance_m)
     if not along:
         raise NotOnNetworkError(_distance_to_network(network, geom), tolerance_m)
+    if not _is_area(geom) and _lines(geom):
+        along = _carriageway(network, geom, _nearest_streets(network, geom, along), closure.direction)
     pairs = _grow_to_junctions(network, _pairs(network, along))
     start, end = _ends(network, geom, pairs)
     blocking = closure.restriction in BLOCKING
@@ -245,7 +307,9 @@ def stretch_of(network: RoadNetwork, closure: Closure, tolerance_m: float = ON_R
     path_edges = path.edges if path is not None else []
     length = float(network.length_m[path_edges].sum()) if path_edges else 0.0
     time = float(network.time_s[path_edges].sum()) if path_edges else 0.0
-    return Stretch(closure, start, end, edges, blocked, path_edges, length, time, notes)
+    reverse = shortest_path(network, end, start, allowed=set(edges) - forward) if path is not None else None
+    return Stretch(closure, start, end, edges, blocked, path_edges, length, time, notes,
+                   reverse.edges if reverse is not None else [])
 
 
 def _distance_to_network(network: RoadNetwork, geom, search_m: float = 500.0) -> float:

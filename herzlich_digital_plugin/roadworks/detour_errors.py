@@ -40,6 +40,23 @@ class NotOnNetworkError(DetourError):
                             "layer.").format(distance=f"{distance_m:.1f}", tolerance=f"{tolerance_m:g}"))
 
 
+class SnapError(DetourError):
+    """START or END lies too far from a junction the detour may use, or both snap to the same one."""
+    code = "snap"
+
+    def __init__(self, reason: str, snap_m: float, **details):
+        self.reason, self.details = reason, details
+        if reason == "same":
+            message = tr("START and END lead to the same junction {xy}: give two different places.").format(
+                xy=details.get("xy", "?"))
+        else:
+            message = tr("{which} lies more than {snap} m from the road network (the nearest junction outside "
+                         "the closed stretch is {xy}, {distance} m away). Place it on a road of the road "
+                         "layer.").format(which=details.get("which", "?"), distance=f"{details.get('distance', 0.0):.1f}",
+                                          xy=details.get("xy", "?"), snap=f"{snap_m:g}")
+        super().__init__(message)
+
+
 class MissingFieldsError(DetourError):
     """The road layer lacks fields the detour needs; the GUI offers a field mapping for them."""
     code = "missing_fields"

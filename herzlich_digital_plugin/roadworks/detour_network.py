@@ -22,6 +22,14 @@ class RoadNetwork:
     key: tuple = ()  # what it was built from (the cache key)
     build_s: float = 0.0
     qgis_graph: object = field(default=None, repr=False)  # the QgsGraph it came from, if any
+    # which feature (way) and street name id each edge belongs to (-1: no name): a closed stretch ends where
+    # its street does; None for networks built without a layer (every vertex of degree 2 is passed through)
+    edge_way: Optional[np.ndarray] = field(default=None, repr=False)
+    edge_street: Optional[np.ndarray] = field(default=None, repr=False)
+    street_names: List[str] = field(default_factory=list, repr=False)
+    crossings: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)), repr=False)  # lines crossing unnoded
+    noded: bool = False  # crossings were given a vertex
+    warnings: List[str] = field(default_factory=list)  # what the build had to assume (translated)
     _cache: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -92,6 +100,20 @@ class RoadNetwork:
             indptr = np.searchsorted(src[order], np.arange(self.vertex_count + 1))
             self._cache["undirected"] = (indptr, dst[order])
         return self._cache["undirected"]
+
+    def same_street(self, e1: int, e2: int) -> bool:
+        """Whether two edges belong to one street: the same name, or (both unnamed) the same feature."""
+        if self.edge_street is None:
+            return True
+        s1, s2 = int(self.edge_street[e1]), int(self.edge_street[e2])
+        if s1 >= 0 or s2 >= 0:
+            return s1 == s2
+        return self.edge_way is None or int(self.edge_way[e1]) == int(self.edge_way[e2])
+
+    def edge_between(self, u: int, v: int) -> int:
+        """A directed edge u → v, else v → u (-1 if neither)."""
+        found = self.edges_between(u, v) or self.edges_between(v, u)
+        return int(found[0]) if found else -1
 
     def degree(self, vertex: int) -> int:
         indptr, _ = self.neighbours()

@@ -56,13 +56,26 @@ def works_layer(geoms) -> Optional[QgsVectorLayer]:
     return layer
 
 
-def detour_layer(line) -> Optional[QgsVectorLayer]:
+DETOUR_COLOURS = ("33,113,181", "136,65,157")  # first direction blue, the other purple
+
+
+def detour_layer(line, title: Optional[str] = None, colour: str = DETOUR_COLOURS[0]) -> Optional[QgsVectorLayer]:
     if line is None:
         return None
-    layer = _add(_memory("LineString", tr("Detour")), [(line, ())])
+    layer = _add(_memory("LineString", title or tr("Detour")), [(line, ())])
     layer.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple(
-        {"color": "33,113,181", "width": "1.2", "line_style": "dash"})))
+        {"color": colour, "width": "1.2", "line_style": "dash"})))
     return layer
+
+
+def detour_layers(detour) -> List[QgsVectorLayer]:
+    """A line, or [(title, line)] per direction: one layer each (a legend entry per direction)."""
+    if detour is None:
+        return []
+    if not isinstance(detour, (list, tuple)):
+        return [detour_layer(detour)]
+    return [detour_layer(line, title, DETOUR_COLOURS[i % len(DETOUR_COLOURS)])
+            for i, (title, line) in enumerate(detour) if line is not None]
 
 
 def roads_style(layer: QgsVectorLayer) -> QgsVectorLayer:
@@ -116,6 +129,6 @@ def sensors_layer(sensors) -> Optional[QgsVectorLayer]:
 
 def map_layers(site_geom, roads=None, detour=None, conflicts=(), assets=(), sensors=()) -> List[QgsVectorLayer]:
     """Top to bottom, as the map draws them."""
-    layers = [sensors_layer(sensors), assets_layer(assets), detour_layer(detour), site_layer(site_geom),
+    layers = [sensors_layer(sensors), assets_layer(assets), *detour_layers(detour), site_layer(site_geom),
               works_layer(conflicts), roads_style(roads) if roads is not None else None]
     return [layer for layer in layers if layer is not None]

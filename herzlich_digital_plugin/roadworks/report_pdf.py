@@ -326,12 +326,12 @@ def sensor_rows(sensors) -> List[List[str]]:
         if s.value is None:
             current = "–"
         else:
-            current = f"{_number(s.value, 1)} {s.unit}".strip()
+            current = f"{_number(s.value, 1)} {unit_text(s.unit)}".strip()
             current += " (" + (tr("live") if s.value_source == "live" else tr("store")) + f", {_local(s.value_time)})"
         if s.typical_per_day is not None:
             typical = tr("{volume} vehicles/day").format(volume=_number(s.typical_per_day))
         elif s.typical_value is not None:
-            typical = f"{_number(s.typical_value, 1)} {s.unit}".strip()
+            typical = f"{_number(s.typical_value, 1)} {unit_text(s.unit)}".strip()
         else:
             typical = "–"
         rows.append([s.station, s.name, current, typical, f"{_number(s.distance_m)} m"])
@@ -362,6 +362,12 @@ def window_text(report) -> str:
         share=_number(100.0 * w.typical_day_share, 1), peak=_number(w.busiest_per_hour))
 
 
+def unit_text(unit) -> str:
+    """A sensor unit as the report's language writes it (the services say e.g. veh/15min)."""
+    units = {"veh/15min": tr("vehicles/15 min"), "veh/h": tr("vehicles/h"), "veh/d": tr("vehicles/day")}
+    return units.get(str(unit or "").replace(" ", ""), unit or "")
+
+
 def detour_text(report) -> str:
     d = report.detour
     if d is None:
@@ -370,15 +376,36 @@ def detour_text(report) -> str:
         return tr("The restriction leaves the road open ({restriction}): no detour is needed. The stretch "
                   "concerned is {length} m long.").format(restriction=restriction_text(d.restriction),
                                                           length=_number(d.closed_length_m))
-    text = tr("Detour: {length} m and about {minutes} min instead of {closed} m through the site, {extra} m "
-              "and {extra_minutes} min longer.").format(
-        length=_number(d.length_m), minutes=_number(d.time_s / 60.0, 1), closed=_number(d.closed_length_m),
-        extra=_number(d.extra_m), extra_minutes=_number(d.extra_time_s / 60.0, 1))
-    if d.streets:
-        text += " " + tr("Via {streets}.").format(streets=", ".join(d.streets))
+    parts = []
+    several = len(d.directions) > 1
+    for one in d.directions:
+        prefix = tr("Direction {direction}: ").format(direction=direction_text(one.direction)) if several else ""
+        if one.route is None:
+            parts.append(prefix + tr("no detour for this direction. {reason}").format(reason=one.error))
+            continue
+        text = prefix + tr("Detour: {length} m and about {minutes} min instead of {closed} m through the site, "
+                           "{extra} m and {extra_minutes} min longer.").format(
+            length=_number(one.length_m), minutes=_number(one.time_s / 60.0, 1),
+            closed=_number(one.closed_length_m), extra=_number(one.extra_m),
+            extra_minutes=_number(one.extra_time_s / 60.0, 1))
+        if one.streets:
+            text += " " + tr("Via {streets}.").format(streets=", ".join(one.streets))
+        parts.append(text)
+    text = "\n".join(parts)
     if d.avoided:
         text += " " + tr("{count} other works during the same time were avoided.").format(count=d.avoided)
     return text
+
+
+def detour_lines(report) -> list:
+    """[(legend title, route)] per direction with a detour (empty without one)."""
+    d = report.detour
+    if d is None:
+        return []
+    if len(d.directions) == 1:
+        return [(tr("Detour"), d.route)] if d.route is not None else []
+    return [(tr("Detour {direction}").format(direction=direction_text(one.direction)), one.route)
+            for one in d.directions if one.route is not None]
 
 
 def chart_labels():
@@ -408,10 +435,10 @@ def write_report(report, output: Path, roads_layer=None, snapshots=(), created: 
     works = report.works
     project = QgsProject()
     roads = roads_layer.clone() if roads_layer is not None else None
-    detour_line = report.detour.route if report.detour is not None else None
+    detours = detour_lines(report)
     conflict_geoms = [report.conflict_geometries[c.roadworks_id] for c in report.conflicts
                       if c.roadworks_id in report.conflict_geometries]
-    layers = map_layers(works.geometry, roads, detour_line, conflict_geoms, report.assets.all(), report.sensors)
+    layers = map_layers(works.geometry, roads, detours, conflict_geoms, report.assets.all(), report.sensors)
     project.addMapLayers(layers)
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()  # one A4 page
@@ -424,7 +451,7 @@ def write_report(report, output: Path, roads_layer=None, snapshots=(), created: 
     _label(cursor, works.title or "", 13.0, bold=True)
     _label(cursor, tr("Order {order} · status {status} · created {date}").format(
         order=works.order_number or "–", status=status_text(works.status), date=_local(created)), 8.5)
-    extent = [works.geometry.buffer(report.buffer_m)] + ([detour_line] if detour_line is not None else [])
+    extent = [works.geometry.buffer(report.buffer_m)] + [line for _, line in detours]
     _map(cursor, project, layers, extent)
 
     _heading(cursor, tr("The site"))

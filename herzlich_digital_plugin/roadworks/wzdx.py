@@ -8,6 +8,9 @@ all-lanes-closed in that direction only, one_lane → some-lanes-closed, shoulde
 with a closed shoulder lane, none → all-lanes-open. Geometry: LineString [lon, lat] (EPSG:4326).
 Not exported (with a warning): polygons (WZDx needs a road path) and works without an end.
 Ids are UUIDs derived from the data source and the roadworks id, stable between runs.
+A roadworks that closes the road (full closure, lanes in one direction) and has a chosen detour (``detour``,
+written by the detour check) gets a ``detour`` road event along it, linked both ways: the work-zone events name
+it ``related-detour``, the detour names them ``related-work-zone``.
 """
 import uuid
 from datetime import datetime, timezone
@@ -77,9 +80,37 @@ def _ways(works: Roadworks) -> List[str]:
     return ["forward", "backward"]
 
 
+DETOUR_RESTRICTIONS = ("full_closure", "lanes_one_direction")
+
+
+def _detour_line(works: Roadworks):
+    if not works.detour or works.restriction not in DETOUR_RESTRICTIONS:
+        return None
+    from shapely import wkt
+    try:
+        line = wkt.loads(works.detour)
+    except Exception:  # noqa: BLE001 - a damaged stored WKT is left out, the work zone still exported
+        return None
+    return line if line.geom_type == "LineString" and not line.is_empty else None
+
+
+def _detour_event(works: Roadworks, data_source_id: str, road: str, line, related: List[str]) -> dict:
+    core = {"data_source_id": data_source_id, "event_type": "detour", "road_names": [road],
+            "direction": cardinal(bearing(line)), "name": tr("Detour: {title}").format(title=works.title),
+            "related_road_events": [{"type": "related-work-zone", "id": other} for other in related]}
+    if works.updated_at is not None:
+        core["update_date"] = utc_text(works.updated_at)
+    props = {"core_details": core, "start_date": utc_text(works.start), "end_date": utc_text(works.end),
+             "is_start_date_verified": works.actual_start is not None,
+             "is_end_date_verified": works.actual_end is not None}
+    return {"id": event_id(data_source_id, works, "detour"), "type": "Feature", "properties": props,
+            "geometry": geojson_geometry(to_wgs84(line))}
+
+
 def _events(works: Roadworks, data_source_id: str, road: str) -> List[dict]:
     ways = _ways(works)
     ids = {way: event_id(data_source_id, works, way) for way in ways}
+    detour = _detour_line(works)
     events = []
     for way in ways:
         line = works.geometry if way == "forward" else reversed_line(works.geometry)
@@ -90,8 +121,11 @@ def _events(works: Roadworks, data_source_id: str, road: str) -> List[dict]:
         if works.updated_at is not None:
             core["update_date"] = utc_text(works.updated_at)
         others = [ids[w] for w in ways if w != way]
-        if others:
-            core["related_road_events"] = [{"type": "related-work-zone", "id": other} for other in others]
+        related = [{"type": "related-work-zone", "id": other} for other in others]
+        if detour is not None:
+            related.append({"type": "related-detour", "id": event_id(data_source_id, works, "detour")})
+        if related:
+            core["related_road_events"] = related
         props = {
             "core_details": core,
             "start_date": utc_text(works.start), "end_date": utc_text(works.end),
@@ -108,4 +142,6 @@ def _events(works: Roadworks, data_source_id: str, road: str) -> List[dict]:
                               {"order": 2, "status": "closed", "type": "shoulder"}]
         events.append({"id": ids[way], "type": "Feature", "properties": props,
                        "geometry": geojson_geometry(to_wgs84(line))})
+    if detour is not None:
+        events.append(_detour_event(works, data_source_id, road, detour, [ids[w] for w in ways]))
     return events

@@ -85,10 +85,14 @@ def test_text_one_way_values(forward, backward):
 
 def test_mixed_one_way_spellings_are_normalised():
     roads = layer({("C", "D"): "yes", ("P", "Q"): "1", ("Q", "E"): "TF"}, field_type="string")
-    # C->D only, P->Q only, E->Q only (TF: against the digitising direction Q->E): no way from A to B
-    with pytest.raises(NoDetourError) as caught:
-        find_detour(network_for(roads), Closure(CLOSE_AB, "full_closure"))
-    assert "No detour can exist" in str(caught.value) and caught.value.reason == "no_path"
+    # C->D only, P->Q only, E->Q only (TF: against the digitising direction Q->E): no way from A to B;
+    # B to A still has one (B-C-D-A), so that direction comes first and A to B says it has none
+    result = find_detour(network_for(roads), Closure(CLOSE_AB, "full_closure"))
+    assert (result.start_xy, result.end_xy, result.direction) == (xy("B"), xy("A"), "backward")
+    assert result.length_m == pytest.approx(300.0)
+    none = result.opposite
+    assert none.route is None and none.direction == "forward" and "no_detour" in none.notes
+    assert "No detour can exist" in none.error and (none.start_xy, none.end_xy) == (xy("A"), xy("B"))
 
 
 def test_a_detour_that_cannot_exist_says_so():
@@ -133,9 +137,9 @@ def test_start_and_end_points_replace_the_ends():
 def test_missing_fields_are_listed():
     roads = layer(names=("strasse", "richtung", "tempo"))
     with pytest.raises(MissingFieldsError) as caught:
-        network_for(roads)
-    assert caught.value.missing == ["name", "oneway", "speed_limit"]
-    assert "oneway" in str(caught.value) and "richtung" in str(caught.value)
+        network_for(roads, RoadFields("street", "einweg", "kmh"))  # named by the user: they must exist
+    assert caught.value.missing == ["street", "einweg", "kmh"]
+    assert "einweg" in str(caught.value) and "richtung" in str(caught.value)
     mapped = network_for(roads, RoadFields("strasse", "richtung", "tempo"))
     assert find_detour(mapped, Closure(CLOSE_AB, "full_closure")).length_m == pytest.approx(300.0)
     without = network_for(roads, RoadFields("", "", ""))

@@ -147,6 +147,8 @@ def test_roadworksreport_writes_a_german_pdf_that_renders(provider, demo, tmp_pa
                    check=True, capture_output=True)
     page = QImage(str(next(tmp_path.glob("page*.png"))))
     assert page.width() > 400
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True).stdout.decode("utf-8")
+    assert "veh/15min" not in text and "Fz/15 min" in text  # German units in the German report (issue 14)
     dark, colours = 0, set()
     for y in range(0, page.height(), 3):
         for x in range(0, page.width(), 3):

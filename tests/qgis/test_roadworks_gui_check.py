@@ -182,7 +182,7 @@ def test_a_road_layer_without_the_fields_asks_for_a_mapping_and_the_retry_works(
             dock.check(ids[MANNHEIMER])
         dialog = asked.args[0]
         assert isinstance(dialog, RoadFieldMappingDialog) and not dialog.isHidden()
-        assert "name, oneway, speed_limit" in dialog.message.text()
+        assert "needs (name)" in dialog.message.text()  # einbahn and tempo are found without asking
         assert dock.report is None and dock.results.conflict_rows() == []
         # common spellings are guessed, the rest is the user's choice
         assert dialog.combos["oneway"].currentField() == "einbahn"
@@ -200,6 +200,29 @@ def test_a_road_layer_without_the_fields_asks_for_a_mapping_and_the_retry_works(
     finally:
         dock.roads_combo.setLayer(env["roads"])
         QgsProject.instance().removeMapLayer(renamed.id())
+
+
+def test_a_road_layer_without_a_speed_field_is_checked_with_a_warning(qtbot, env):
+    dock, ids = env["dock"], env["ids"]
+    slim = QgsVectorLayer("LineString?crs=EPSG:25832&field=name:string&field=oneway:integer", "ohne Tempo", "memory")
+    features = []
+    for source in env["roads"].getFeatures():
+        feature = QgsFeature(slim.fields())
+        feature.setGeometry(source.geometry())
+        feature.setAttributes([source["name"], source["oneway"]])
+        features.append(feature)
+    slim.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(slim)
+    try:
+        dock.refresh_works()
+        dock.roads_combo.setLayer(slim)
+        with qtbot.waitSignal(dock.checked, timeout=CHECK_MS) as done:
+            dock.check(ids[MANNHEIMER])
+        assert done.args[0].detour.route is not None
+        assert "speed" in dock.status.text() and "ohne Tempo" in dock.status.text()
+    finally:
+        dock.roads_combo.setLayer(env["roads"])
+        QgsProject.instance().removeMapLayer(slim.id())
 
 
 def test_an_unknown_roadworks_fails_with_a_message(qtbot, env):

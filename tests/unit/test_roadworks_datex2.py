@@ -294,13 +294,42 @@ def test_standard_datex_part_round_trips_without_our_extension(store):
     records = by_id(doc)
     for original in originals:
         back = records["hd-roadworks-%d" % original.id].works
-        for name in ("title", "description", "notes", "planned_start", "planned_end", "restriction", "lanes_closed",
-                     "speed_limit", "responsible_body"):
+        for name in ("title", "description", "notes", "restriction", "lanes_closed", "speed_limit",
+                     "responsible_body"):
             assert getattr(back, name) == getattr(original, name), name
+        # the standard validity is the effective period: the actual start of a running site (issue 14)
+        assert (back.planned_start, back.planned_end) == (original.start, original.end)
         _same_geometry(back, original)
     # Without our extension the status comes from operatorActionStatus (planned is "requested" → by time).
     assert records["hd-roadworks-%d" % originals[0].id].works.status == "active"
     assert records["hd-roadworks-%d" % originals[2].id].works.status == "approved"
+
+
+def test_a_chosen_detour_is_published_as_rerouting_and_read_back(store, tmp_path):
+    detour = LineString([(411000, 5479000), (411000, 5479100), (411160, 5479100), (411160, 5479090)])
+    works = repo.create(store, Roadworks(
+        title="Vollsperrung Pariser Straße", geometry=LineString([(411000.0, 5479000.0), (411160.0, 5479090.0)]),
+        planned_start=datetime(2026, 9, 14, 7, tzinfo=CEST), planned_end=datetime(2026, 12, 18, 17, tzinfo=CET),
+        status="approved", restriction="full_closure", detour=detour.wkt), actor="planer")
+    text = export_datex2([works])
+    assert 'xsi:type="sit:ReroutingManagement"' in text and "loc:ItineraryByIndexedLocations" in text
+    from herzlich_digital_plugin.store import open_store
+    with open_store(str(tmp_path / "other.gpkg")) as other:
+        report = import_datex2(other, text.encode(), actor="import")
+        assert (report.imported, report.skipped) == (1, 0)
+        back = repo.find_by_external_id(other, "hd-roadworks-%d" % works.id)
+        from shapely import wkt
+        assert wkt.loads(back.detour).hausdorff_distance(detour) < 0.1
+
+
+def test_validity_uses_the_actual_start_of_active_works(store):
+    originals = _stored(store)
+    active = next(w for w in originals if w.status == "active")
+    assert active.actual_start != active.planned_start
+    text = export_datex2(originals)
+    record = text.split('id="hd-roadworks-%d"' % active.id, 2)[2]
+    start = re.search(r"<com:overallStartTime>([^<]+)</com:overallStartTime>", record).group(1)
+    assert datetime.fromisoformat(start.replace("Z", "+00:00")) == active.actual_start
 
 
 def test_export_axis_order_and_structure(store):

@@ -99,6 +99,23 @@ def test_export_validates_and_broken_feeds_do_not():
         assert _errors(broken), damage
 
 
+def test_a_chosen_detour_becomes_a_linked_detour_event():
+    detour = "LINESTRING (410000 5477000, 410000 5477100, 410100 5477100, 410100 5477000)"
+    feed, warnings = export_wzdx([works(id=7, restriction="full_closure", detour=detour),
+                                  works(id=8, restriction="one_lane", detour=detour)], now=NOW)
+    assert warnings == [] and _errors(feed) == []
+    kinds = [(f["properties"]["core_details"]["event_type"], f["id"]) for f in feed["features"]]
+    detours = [f for f in feed["features"] if f["properties"]["core_details"]["event_type"] == "detour"]
+    assert len(detours) == 1 and len(kinds) == 5  # 2 + 2 work zones, one detour (a lane closure needs none)
+    zone_ids = {f["id"] for f in feed["features"][:2]}
+    links = detours[0]["properties"]["core_details"]["related_road_events"]
+    assert {link["id"] for link in links} == zone_ids and {link["type"] for link in links} == {"related-work-zone"}
+    for zone in feed["features"][:2]:
+        assert {"type": "related-detour", "id": detours[0]["id"]} in zone["properties"]["core_details"][
+            "related_road_events"]
+    assert len(detours[0]["geometry"]["coordinates"]) == 4
+
+
 def test_both_directions_become_two_related_events_in_lon_lat():
     feed, _ = export_wzdx([works()], now=NOW)
     forward, backward = feed["features"]
@@ -144,5 +161,7 @@ def test_demo_city_feed_validates():
     names = {row["id"]: row["title"].split()[-1] for row in rows}
     feed, warnings = export_wzdx([Roadworks.from_row(r) for r in rows], road_names=lambda w: names[w.id], now=NOW)
     assert warnings == [] and _errors(feed) == []
-    # lanes_one_direction (Mannheimer Straße) is one event, the other five roadworks two each.
-    assert len(feed["features"]) == 11
+    # lanes_one_direction (Mannheimer Straße) is one event, the other five roadworks two each; the Mannheimer
+    # Straße's chosen detour is a detour event of its own
+    kinds = [f["properties"]["core_details"]["event_type"] for f in feed["features"]]
+    assert (kinds.count("work-zone"), kinds.count("detour")) == (11, 1)
