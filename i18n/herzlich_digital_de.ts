@@ -224,12 +224,12 @@
         <translation>„{name}“ ist weder ein GeoPackage (.gpkg) noch eine bekannte PostgreSQL-Verbindung.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="49" />
+        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="50" />
         <source>Not a valid http(s) address: {url}</source>
         <translation>Keine gültige http(s)-Adresse: {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="86" />
+        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="91" />
         <source>Request to {url} failed: {error}</source>
         <translation>Die Anfrage an {url} ist fehlgeschlagen: {error}</translation>
     </message>
@@ -1204,7 +1204,7 @@
         <translation>Die Position ({x}, {y}) ist keine EPSG:25832-Koordinate: falsches KBS?</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="85" />
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="98" />
         <source>The camera height must be between 0 and 20 m.</source>
         <translation>Die Kamerahöhe muss zwischen 0 und 20 m liegen.</translation>
     </message>
@@ -1234,7 +1234,7 @@
         <translation>Die Bilddatei {name} existiert nicht unterhalb des Bild-Stammordners.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="111" />
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="125" />
         <source>The file is not a readable JPEG: {error}</source>
         <translation>Die Datei ist kein lesbares JPEG: {error}</translation>
     </message>
@@ -1324,87 +1324,82 @@
         <translation>Das Demo-Panoramabild konnte nicht berechnet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="57" />
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="62" />
         <source>The file cannot be read: {error}</source>
         <translation>Die Datei kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="58" />
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="63" />
         <source>The JPEG is truncated: its image data has no end marker.</source>
         <translation>Das JPEG ist abgeschnitten: Seinen Bilddaten fehlt die Endmarke.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="64" />
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="69" />
         <source>The JPEG has no image size.</source>
         <translation>Das JPEG hat keine Bildgröße.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="66" />
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="79" />
         <source>The image is {width} × {height} pixels, not 2:1 as a 360° equirectangular panorama is.</source>
         <translation>Das Bild hat {width} × {height} Pixel, nicht 2:1 wie ein equirektangulares 360°-Panorama.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="69" />
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="82" />
         <source>The panorama's projection is '{projection}', not equirectangular.</source>
         <translation>Die Projektion des Panoramas ist „{projection}“, nicht equirektangular.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="83" />
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="96" />
         <source>The folder {folder} does not exist.</source>
         <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="95" />
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="108" />
         <source>Reading image {n} of {total}</source>
         <translation>Bild {n} von {total} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="114" />
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="128" />
         <source>No GPS position in the EXIF metadata.</source>
         <translation>Keine GPS-Position in den EXIF-Metadaten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="118" />
-        <source>No heading: neither GPano PoseHeadingDegrees nor EXIF GPSImgDirection.</source>
-        <translation>Keine Blickrichtung: weder GPano PoseHeadingDegrees noch EXIF GPSImgDirection.</translation>
-    </message>
-    <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="126" />
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="138" />
         <source>No GPS altitude: the panorama's height is set to 0 m.</source>
         <translation>Keine GPS-Höhe: Die Höhe des Panoramas wird auf 0 m gesetzt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="131" />
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="143" />
         <source>No capture time: the panorama is put into a sequence by file order.</source>
         <translation>Keine Aufnahmezeit: Das Panorama wird nach der Dateireihenfolge einer Sequenz zugeordnet.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="120" />
+        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="122" />
         <source>The image is {width} × {height} pixels, not 2:1: it may not be an equirectangular panorama and is shown stretched.</source>
         <translation>Das Bild hat {width} × {height} Pixel statt 2:1: Es ist vielleicht kein equirektangulares Panorama und wird verzerrt angezeigt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="136" />
+        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="138" />
         <source>The image file is missing: {path}</source>
         <translation>Die Bilddatei fehlt: {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="144" />
+        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="146" />
         <source>The file is not an image Qt can read (corrupt or unsupported format): {path}</source>
         <translation>Die Datei ist kein lesbares Bild (beschädigt oder nicht unterstütztes Format): {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="146" />
+        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="148" />
         <source>The image is corrupt and could not be decoded: {path} ({error})</source>
         <translation>Das Bild ist beschädigt und konnte nicht dekodiert werden: {path} ({error})</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="161" />
+        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="163" />
         <source>The image file is truncated (incomplete download or copy?): {path}</source>
         <translation>Die Bilddatei ist abgeschnitten (unvollständig heruntergeladen oder kopiert?): {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="169" />
+        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="174" />
         <source>The image is too large to open ({width} × {height} pixels): {path}</source>
         <translation>Das Bild ist zu groß zum Öffnen ({width} × {height} Pixel): {path}</translation>
     </message>
@@ -1544,7 +1539,7 @@
         <translation>Der Verlauf wurde bei {count} Beobachtungen (der Obergrenze) abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="76" />
+        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="81" />
         <source>No answer from {url} within {seconds} s.</source>
         <translation>Keine Antwort von {url} innerhalb von {seconds} s.</translation>
     </message>
@@ -2374,7 +2369,7 @@
         <translation>Datenstrom</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="123" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="127" />
         <source>Current value</source>
         <translation>Aktueller Wert</translation>
     </message>
@@ -2409,12 +2404,12 @@
         <translation>Das PDF konnte nicht nach {path} geschrieben werden ({error}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="109" />
+        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="96" />
         <source>The road layer {layer} has no roads to route on.</source>
         <translation>Der Straßenlayer {layer} enthält keine befahrbaren Straßen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="203" />
+        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="145" />
         <source>The store's road table could not be opened as a layer.</source>
         <translation>Die Straßentabelle des Datenspeichers konnte nicht als Layer geöffnet werden.</translation>
     </message>
@@ -2429,7 +2424,7 @@
         <translation>Kein Straßenname bekannt: Waze kann die Sperrung womöglich nicht seiner Karte zuordnen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/leases.py" line="42" />
+        <location filename="../herzlich_digital_plugin/review/leases.py" line="43" />
         <source>Unknown order '{order}'; use one of: {orders}.</source>
         <translation>Unbekannte Reihenfolge „{order}“; erlaubt sind: {orders}.</translation>
     </message>
@@ -3544,72 +3539,72 @@
         <translation>Umleitung {length} m, {extra} m länger als der gesperrte Abschnitt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="35" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36" />
         <source>Traffic volume</source>
         <translation>Verkehrsstärke</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="35" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36" />
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="35" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36" />
         <source>Occupancy</source>
         <translation>Belegung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="37" />
         <source>Air temperature</source>
         <translation>Lufttemperatur</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="37" />
         <source>Nitrogen dioxide (NO₂)</source>
         <translation>Stickstoffdioxid (NO₂)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="41" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="42" />
         <source>fresh</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="41" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="42" />
         <source>stale</source>
         <translation>veraltet</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="41" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="42" />
         <source>no data</source>
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="72" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="76" />
         <source>below {upper}</source>
         <translation>unter {upper}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="74" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="78" />
         <source>{lower} and more</source>
         <translation>{lower} und mehr</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="75" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="79" />
         <source>{lower} to {upper}</source>
         <translation>{lower} bis {upper}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="116" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="120" />
         <source>other values</source>
         <translation>andere Werte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="124" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="128" />
         <source>Stale (no new value)</source>
         <translation>Veraltet (kein neuer Wert)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="126" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="130" />
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
@@ -3639,22 +3634,22 @@
         <translation>{error} Der Layer {name} behält seine letzten Werte, als veraltet markiert, und versucht es in {seconds} s erneut.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="281" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="282" />
         <source>Alert: {where}: {property} {value} (threshold {op} {limit} {unit}).</source>
         <translation>Alarm: {where}: {property} {value} (Schwelle {op} {limit} {unit}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="287" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="288" />
         <source>Alert over: {where}: {property} back at {value}.</source>
         <translation>Alarm beendet: {where}: {property} wieder bei {value}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="321" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="322" />
         <source>MQTT broker {endpoint} not used: paho-mqtt is not installed; polling instead.</source>
         <translation>MQTT-Broker {endpoint} nicht genutzt: paho-mqtt ist nicht installiert; stattdessen wird abgefragt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="330" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="331" />
         <source>Live updates over MQTT from {host}:{port}.</source>
         <translation>Live-Aktualisierung über MQTT von {host}:{port}.</translation>
     </message>
@@ -5147,6 +5142,31 @@
         <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="346" />
         <source>About {volume} vehicles per day pass the site in the planned period ({station}, {source}, {distance} m away; typical week: {week} vehicles per day).</source>
         <translation>Im geplanten Zeitraum passieren etwa {volume} Fahrzeuge pro Tag die Baustelle ({station}, {source}, {distance} m entfernt; typische Woche: {week} Fahrzeuge pro Tag).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="73" />
+        <source>The partial panorama's full sphere is {width} × {height} pixels, not 2:1.</source>
+        <translation>Die volle Kugel des Teilpanoramas hat {width} × {height} Pixel, nicht 2:1.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="166" />
+        <source>No heading: neither GPano PoseHeadingDegrees nor EXIF GPSImgDirection, and no capture of the same track within {seconds:.0f} s to derive it from.</source>
+        <translation>Keine Blickrichtung: weder GPano PoseHeadingDegrees noch EXIF GPSImgDirection, und keine Aufnahme derselben Fahrt innerhalb von {seconds:.0f} s, aus der sie sich ableiten ließe.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="172" />
+        <source>Heading {heading:.1f}° derived from the track (direction to the neighbouring capture): the camera has no compass.</source>
+        <translation>Blickrichtung {heading:.1f}° aus der Fahrspur abgeleitet (Richtung zur benachbarten Aufnahme): die Kamera hat keinen Kompass.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="219" />
+        <source>Partial panorama: it covers {width} × {height} of a {full_width} × {full_height} sphere; the rest is shown grey.</source>
+        <translation>Teilpanorama: es deckt {width} × {height} einer Kugel von {full_width} × {full_height} ab; der Rest wird grau dargestellt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="76" />
+        <source>The image is {width} × {height} pixels, not 2:1, and has no panorama metadata (GPano): a photo, not a 360° panorama.</source>
+        <translation>Das Bild hat {width} × {height} Pixel, nicht 2:1, und keine Panorama-Metadaten (GPano): ein Foto, kein 360°-Panorama.</translation>
     </message>
 </context>
 </TS>
