@@ -44,52 +44,52 @@
         <translation>Leer: Ihr Anmeldename wird verwendet</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="55" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="57" />
         <source>Write debug messages to the log</source>
         <translation>Debug-Meldungen ins Protokoll schreiben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="59" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="61" />
         <source>Local store (GeoPackage)</source>
         <translation>Lokaler Datenspeicher (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="60" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="62" />
         <source>Shared store (PostgreSQL)</source>
         <translation>Gemeinsamer Datenspeicher (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="61" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="63" />
         <source>Database login</source>
         <translation>Datenbank-Anmeldung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="62" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="64" />
         <source>Reviewer name</source>
         <translation>Name für die Prüfung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="63" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="65" />
         <source>Panorama memory cache</source>
         <translation>Panorama-Zwischenspeicher (RAM)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="64" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="66" />
         <source>Panorama download cache</source>
         <translation>Panorama-Download-Zwischenspeicher</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="65" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="68" />
         <source>Open panoramas within</source>
         <translation>Panoramen öffnen im Umkreis von</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="66" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="69" />
         <source>Sensor refresh interval</source>
         <translation>Aktualisierungsintervall der Sensoren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="67" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="70" />
         <source>Network timeout</source>
         <translation>Netzwerk-Zeitlimit</translation>
     </message>
@@ -499,17 +499,17 @@
         <translation>Neues Objekt der gewählten Klasse an diesem Punkt anlegen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="228" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="230" />
         <source>Loading full resolution…</source>
         <translation>Volle Auflösung wird geladen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="244" />
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="85" />
         <source>Panorama {id}: {message}</source>
         <translation>Panorama {id}: {message}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="259" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="261" />
         <source>The panorama no longer exists in the store.</source>
         <translation>Das Panorama ist im Datenspeicher nicht mehr vorhanden.</translation>
     </message>
@@ -519,37 +519,37 @@
         <translation>Der Datenspeicher kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="275" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="277" />
         <source>Loading preview…</source>
         <translation>Vorschau wird geladen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="305" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="307" />
         <source>End of the sequence.</source>
         <translation>Ende der Sequenz.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="330" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="332" />
         <source>{date} {campaign} (shown)</source>
         <translation>{date} {campaign} (angezeigt)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="338" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="340" />
         <source>{date} {campaign} ({distance} m away)</source>
         <translation>{date} {campaign} ({distance} m entfernt)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="365" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="367" />
         <source>No panorama open</source>
         <translation>Kein Panorama geöffnet</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="373" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="375" />
         <source>Panorama {id}</source>
         <translation>Panorama {id}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="387" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="389" />
         <source>Cannot read the overlays: {error}</source>
         <translation>Die Einblendungen können nicht gelesen werden: {error}</translation>
     </message>
@@ -559,62 +559,62 @@
         <translation>Bitte den Boden unterhalb des Horizonts anklicken, höchstens 100 m entfernt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="411" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="413" />
         <source>Distance {distance} m, height difference {dz} m</source>
         <translation>Abstand {distance} m, Höhenunterschied {dz} m</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="423" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="425" />
         <source>Click the second point…</source>
         <translation>Zweiten Punkt anklicken…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="485" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="487" />
         <source>The asset could not be saved: {error}</source>
         <translation>Das Objekt konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="487" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="489" />
         <source>{kind} {id} placed at {coordinates}.</source>
         <translation>{kind} {id} gesetzt bei {coordinates}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="518" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="520" />
         <source>There is no panorama image to save.</source>
         <translation>Es gibt kein Panoramabild zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="521" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="523" />
         <source>Save snapshot</source>
         <translation>Schnappschuss speichern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="521" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="523" />
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="534" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="536" />
         <source>the image could not be written</source>
         <translation>das Bild konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="538" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="540" />
         <source>The snapshot could not be saved: {error}</source>
         <translation>Der Schnappschuss konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="541" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="543" />
         <source>Snapshot saved: {path}</source>
         <translation>Schnappschuss gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="575" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="577" />
         <source>All campaigns</source>
         <translation>Alle Kampagnen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="592" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="594" />
         <source>No panorama layer in the project to filter.</source>
         <translation>Im Projekt gibt es keinen Panorama-Layer zum Filtern.</translation>
     </message>
@@ -1314,7 +1314,7 @@
         <translation>Die Bilddatei von Panorama {id} fehlt: {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/loader.py" line="163" />
+        <location filename="../herzlich_digital_plugin/panorama/loader.py" line="200" />
         <source>The panorama could not be loaded: {error}</source>
         <translation>Das Panorama konnte nicht geladen werden: {error}</translation>
     </message>
@@ -3769,7 +3769,7 @@
         <translation>1-km-Quadrat des UTM-Gitters, benannt nach seiner Südwestecke in km</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="123" />
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="36" />
         <source>Area</source>
         <translation>Gebiet</translation>
     </message>
@@ -5167,6 +5167,101 @@
         <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="76" />
         <source>The image is {width} × {height} pixels, not 2:1, and has no panorama metadata (GPano): a photo, not a 360° panorama.</source>
         <translation>Das Bild hat {width} × {height} Pixel, nicht 2:1, und keine Panorama-Metadaten (GPano): ein Foto, kein 360°-Panorama.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="67" />
+        <source>Image server login</source>
+        <translation>Anmeldung am Bildserver</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="24" />
+        <source>Prefetch panoramas for offline use</source>
+        <translation>Panoramen für die Offline-Nutzung vorab laden</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="27" />
+        <source>Downloads the images of every panorama within the extent (optionally of one campaign, by name or id) from the image server into the plugin's download cache, so the viewer opens them without a network. Images already cached and local image files are counted as available. Failed downloads are listed in the log; the rest is fetched anyway. The cache size is set in the plugin settings.</source>
+        <translation>Lädt die Bilder aller Panoramen im Ausschnitt (wahlweise nur einer Befahrung, nach Name oder ID) vom Bildserver in den Download-Zwischenspeicher des Plugins, sodass der Viewer sie ohne Netz öffnet. Bereits gespeicherte Bilder und lokale Bilddateien zählen als verfügbar. Fehlgeschlagene Downloads stehen im Protokoll; der Rest wird trotzdem geladen. Die Größe des Zwischenspeichers wird in den Plugin-Einstellungen festgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="37" />
+        <source>Campaign (name or id; empty: all)</source>
+        <translation>Befahrung (Name oder ID; leer: alle)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="45" />
+        <source>Images downloaded</source>
+        <translation>Heruntergeladene Bilder</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="45" />
+        <source>Images already available</source>
+        <translation>Bereits verfügbare Bilder</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="45" />
+        <source>Images that failed</source>
+        <translation>Fehlgeschlagene Bilder</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="59" />
+        <source>The area is empty: draw or choose an extent.</source>
+        <translation>Der Bereich ist leer: zeichnen oder wählen Sie einen Ausschnitt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="77" />
+        <source>{count} panoramas in the area.</source>
+        <translation>{count} Panoramen im Bereich.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="87" />
+        <source>Cancelled: {count} images were downloaded before; they stay in the cache.</source>
+        <translation>Abgebrochen: {count} Bilder waren bereits heruntergeladen; sie bleiben im Zwischenspeicher.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="99" />
+        <source>There is no campaign '{campaign}'. Campaigns in the store: {names}</source>
+        <translation>Es gibt keine Befahrung „{campaign}“. Befahrungen im Speicher: {names}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="108" />
+        <source>Clear the panorama download cache</source>
+        <translation>Download-Zwischenspeicher der Panoramen leeren</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="111" />
+        <source>Deletes every downloaded panorama image from the plugin's download cache (they are downloaded again when opened). Local image files and the store are not touched.</source>
+        <translation>Löscht alle heruntergeladenen Panoramabilder aus dem Download-Zwischenspeicher des Plugins (sie werden beim Öffnen erneut geladen). Lokale Bilddateien und der Speicher bleiben unberührt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="115" />
+        <source>Files deleted</source>
+        <translation>Gelöschte Dateien</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="116" />
+        <source>Megabytes freed</source>
+        <translation>Freigegebene Megabyte</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="122" />
+        <source>{files} files deleted, {mb} MB freed.</source>
+        <translation>{files} Dateien gelöscht, {mb} MB freigegeben.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/loader.py" line="258" />
+        <source>The image server did not deliver the panorama within {seconds} s. Open it again to retry.</source>
+        <translation>Der Bildserver hat das Panorama nicht innerhalb von {seconds} s geliefert. Öffnen Sie es erneut, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/prefetch.py" line="39" />
+        <source>Panorama {n} of {total}</source>
+        <translation>Panorama {n} von {total}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/prefetch.py" line="53" />
+        <source>Done</source>
+        <translation>Fertig</translation>
     </message>
 </context>
 </TS>

@@ -208,7 +208,9 @@ class PanoramaDock(QgsDockWidget):
         if self._loader is None:
             from ..panorama.loader import PanoramaLoader
 
-            self._loader = PanoramaLoader(cache_mb=SettingsManager().get("panorama_cache_mb"), parent=self)
+            settings = SettingsManager().load()
+            self._loader = PanoramaLoader(cache_mb=settings.panorama_cache_mb, authcfg=settings.image_authcfg,
+                                          timeout_s=settings.network_timeout_s, parent=self)
             self._connect_loader(self._loader)
         return self._loader
 

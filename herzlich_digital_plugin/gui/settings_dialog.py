@@ -46,6 +46,8 @@ class SettingsDialog(QDialog):
         self.reviewer.setPlaceholderText(tr("Your login name is used when empty"))
         self.cache_mb = _spin(128, 65536, current.panorama_cache_mb, " MB", 128)
         self.disk_cache_mb = _spin(0, 1048576, current.panorama_disk_cache_mb, " MB", 512)
+        self.image_auth = QgsAuthConfigSelect(self)
+        self.image_auth.setConfigId(current.image_authcfg)
         self.nearest_m = QDoubleSpinBox()
         self.nearest_m.setRange(1.0, 500.0)
         self.nearest_m.setValue(current.nearest_panorama_max_m)
@@ -62,6 +64,7 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Reviewer name"), self.reviewer)
         form.addRow(tr("Panorama memory cache"), self.cache_mb)
         form.addRow(tr("Panorama download cache"), self.disk_cache_mb)
+        form.addRow(tr("Image server login"), self.image_auth)
         form.addRow(tr("Open panoramas within"), self.nearest_m)
         form.addRow(tr("Sensor refresh interval"), self.refresh_s)
         form.addRow(tr("Network timeout"), self.timeout_s)
@@ -83,6 +86,7 @@ class SettingsDialog(QDialog):
             reviewer_name=self.reviewer.text().strip(),
             panorama_cache_mb=self.cache_mb.value(),
             panorama_disk_cache_mb=self.disk_cache_mb.value(),
+            image_authcfg=self.image_auth.configId(),
             nearest_panorama_max_m=self.nearest_m.value(),
             sensor_refresh_s=self.refresh_s.value(),
             network_timeout_s=self.timeout_s.value(),

@@ -19,6 +19,7 @@ def all_algorithms():
     from .roadworks_impact import RoadworksImpactAlgorithm
     from .detour_route import DetourRouteAlgorithm
     from .roadworks_report import RoadworksReportAlgorithm
+    from .prefetch_panoramas import ClearPanoramaCacheAlgorithm, PrefetchPanoramasAlgorithm
 
     return [
         CreateDemoCityAlgorithm(),
@@ -37,4 +38,6 @@ def all_algorithms():
         RoadworksImpactAlgorithm(),
         DetourRouteAlgorithm(),
         RoadworksReportAlgorithm(),
+        PrefetchPanoramasAlgorithm(),
+        ClearPanoramaCacheAlgorithm(),
     ]

@@ -498,3 +498,18 @@ def _in_canvas(canvas, row):
                                        QgsProject.instance())
     p = to_canvas.transform(QgsPointXY(row["geom"].x, row["geom"].y))
     return p.x(), p.y()
+
+
+def test_viewer_loads_with_the_image_server_login_and_timeout_of_the_settings(dock):
+    from herzlich_digital_plugin.toolbelt.settings import SettingsManager
+
+    manager = SettingsManager()
+    before = manager.load()
+    try:
+        manager.set("image_authcfg", "img0001")
+        manager.set("network_timeout_s", 7)
+        dock.shutdown()  # the next loader is made from the settings as they are now
+        loader = dock.loader()
+        assert (loader.authcfg, loader.timeout_s) == ("img0001", 7.0)
+    finally:
+        manager.save(before)
