@@ -5263,5 +5263,110 @@
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panoramax.py" line="27" />
+        <source>Import panoramas from Panoramax</source>
+        <translation>Panoramen aus Panoramax importieren</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panoramax.py" line="30" />
+        <source>Imports the pictures of a Panoramax server (its GeoVisio API, e.g. https://panoramax.example/api) within the extent. Each Panoramax collection (sequence) becomes a campaign named after it, with the prefix given. The images stay on the server: QUALITY sd takes the 2048-pixel-wide copy, hd the full resolution; the viewer downloads them into its cache. The image centre's bearing is pers:yaw (the GPano pose) where the server has one, else view:azimuth. Pictures without position, heading or image size are rejected; REPORT lists them with the reasons.</source>
+        <translation>Importiert die Bilder eines Panoramax-Servers (seine GeoVisio-API, z. B. https://panoramax.example/api) im Ausschnitt. Jede Panoramax-Sammlung (Sequenz) wird eine Befahrung, benannt nach ihr mit dem angegebenen Präfix. Die Bilder bleiben auf dem Server: QUALITY sd nimmt die 2048 Pixel breite Kopie, hd die volle Auflösung; der Viewer lädt sie in seinen Zwischenspeicher. Die Richtung der Bildmitte ist pers:yaw (die GPano-Pose), wo der Server eine hat, sonst view:azimuth. Bilder ohne Position, Blickrichtung oder Bildgröße werden abgewiesen; REPORT listet sie mit den Gründen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panoramax.py" line="39" />
+        <source>Panoramax API address</source>
+        <translation>Adresse der Panoramax-API</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panoramax.py" line="41" />
+        <source>Image quality</source>
+        <translation>Bildqualität</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panoramax.py" line="43" />
+        <source>Campaign name prefix</source>
+        <translation>Präfix des Befahrungsnamens</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panoramax.py" line="51" />
+        <source>Authentication for the Panoramax server</source>
+        <translation>Anmeldung am Panoramax-Server</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panoramax.py" line="59" />
+        <source>Campaigns written</source>
+        <translation>Geschriebene Befahrungen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="64" />
+        <source>Unknown image quality '{quality}'. Accepted: {accepted}</source>
+        <translation>Unbekannte Bildqualität „{quality}“. Zulässig: {accepted}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="70" />
+        <source>Picture {id} has no valid position.</source>
+        <translation>Bild {id} hat keine gültige Position.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="75" />
+        <source>Picture {id} has no http(s) image address.</source>
+        <translation>Bild {id} hat keine http(s)-Bildadresse.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="81" />
+        <source>Picture {id}: the image centre (pers:yaw {yaw:.1f}°) is used, not the picture's heading (view:azimuth {azimuth:.1f}°).</source>
+        <translation>Bild {id}: verwendet wird die Bildmitte (pers:yaw {yaw:.1f}°), nicht die Aufnahmerichtung (view:azimuth {azimuth:.1f}°).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="140" />
+        <source>Not a valid http(s) address of a Panoramax API: {url}</source>
+        <translation>Keine gültige http(s)-Adresse einer Panoramax-API: {url}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="142" />
+        <source>The address contains a user name or password; use an authentication configuration instead.</source>
+        <translation>Die Adresse enthält einen Benutzernamen oder ein Passwort; verwenden Sie stattdessen eine Authentifizierungskonfiguration.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="150" />
+        <source>Access denied by the Panoramax server (HTTP {status}): check the authentication.</source>
+        <translation>Zugriff vom Panoramax-Server verweigert (HTTP {status}): prüfen Sie die Anmeldung.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="153" />
+        <source>The Panoramax server answered HTTP {status} for {url}</source>
+        <translation>Der Panoramax-Server antwortete mit HTTP {status} auf {url}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="158" />
+        <source>The Panoramax server sent no readable JSON: {error}</source>
+        <translation>Der Panoramax-Server sandte kein lesbares JSON: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="180" />
+        <source>The Panoramax server pointed to another server for the next page ({url}); stopped.</source>
+        <translation>Der Panoramax-Server verwies für die nächste Seite auf einen anderen Server ({url}); abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="183" />
+        <source>The Panoramax server keeps sending further pages; stopped after {pages}.</source>
+        <translation>Der Panoramax-Server sendet immer weitere Seiten; nach {pages} abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="201" />
+        <source>No heading: the server gives neither pers:yaw nor view:azimuth.</source>
+        <translation>Keine Blickrichtung: der Server liefert weder pers:yaw noch view:azimuth.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="204" />
+        <source>The server gives no image size for this picture.</source>
+        <translation>Der Server liefert für dieses Bild keine Bildgröße.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="243" />
+        <source>{count} pictures found</source>
+        <translation>{count} Bilder gefunden</translation>
+    </message>
 </context>
 </TS>

@@ -20,6 +20,7 @@ def all_algorithms():
     from .detour_route import DetourRouteAlgorithm
     from .roadworks_report import RoadworksReportAlgorithm
     from .prefetch_panoramas import ClearPanoramaCacheAlgorithm, PrefetchPanoramasAlgorithm
+    from .import_panoramax import ImportPanoramaxAlgorithm
 
     return [
         CreateDemoCityAlgorithm(),
@@ -40,4 +41,5 @@ def all_algorithms():
         RoadworksReportAlgorithm(),
         PrefetchPanoramasAlgorithm(),
         ClearPanoramaCacheAlgorithm(),
+        ImportPanoramaxAlgorithm(),
     ]
