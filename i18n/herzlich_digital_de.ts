@@ -924,107 +924,107 @@
         <translation>Der Bericht konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="57" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="59" />
         <source>Import panorama table</source>
         <translation>Panorama-Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="60" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="62" />
         <source>Imports panoramas from a vendor pose file or from any table or point layer (a WFS layer too) into a campaign of the store; the campaign is created if it does not exist.&lt;br&gt;&lt;b&gt;ladybug&lt;/b&gt;: tab-separated text with the header Filename X Y Z Pan Tilt Roll TimeStamp. &lt;b&gt;trimble&lt;/b&gt;: CSV with gps_seconds, panorama_file_name, x, y, altitude, roll, pitch, heading; GPS seconds since 1980-01-06 (or GPS seconds minus 10⁹, or seconds of the week with GPS week), converted to UTC with the leap seconds (18 s since 2017). &lt;b&gt;layer&lt;/b&gt;: the field parameters name the columns; without X and Y fields the point geometry is used. &lt;b&gt;auto&lt;/b&gt; recognises the two file formats and reads anything else as a layer.&lt;br&gt;X/Y are in CRS (a layer's geometry in the layer's CRS). Z is the camera's height; the store keeps the ground point, Z minus the camera height. Times without a time zone are taken as UTC.&lt;br&gt;Images are IMAGE_ROOT plus the file name (default: the pose file's folder) or a URL_TEMPLATE such as https://host/pano/{filename} ({filename}, {stem}, {id}). File names that are absolute, contain '..' or lead outside IMAGE_ROOT are refused and never opened. Rejected rows and reasons go to REPORT.</source>
         <translation>Importiert Panoramen aus einer Posendatei eines Anbieters oder aus einer beliebigen Tabelle oder einem Punktlayer (auch einem WFS-Layer) in eine Kampagne des Datenspeichers; die Kampagne wird angelegt, falls sie nicht existiert.&lt;br&gt;&lt;b&gt;ladybug&lt;/b&gt;: tabulatorgetrennter Text mit der Kopfzeile Filename X Y Z Pan Tilt Roll TimeStamp. &lt;b&gt;trimble&lt;/b&gt;: CSV mit gps_seconds, panorama_file_name, x, y, altitude, roll, pitch, heading; GPS-Sekunden seit 1980-01-06 (oder GPS-Sekunden minus 10⁹ oder Sekunden der Woche mit GPS-Woche), mit den Schaltsekunden in UTC umgerechnet (18 s seit 2017). &lt;b&gt;layer&lt;/b&gt;: Die Feld-Parameter benennen die Spalten; ohne X- und Y-Feld wird die Punktgeometrie verwendet. &lt;b&gt;auto&lt;/b&gt; erkennt die beiden Dateiformate und liest alles andere als Layer.&lt;br&gt;X/Y sind im KBS CRS (die Geometrie eines Layers im KBS des Layers). Z ist die Höhe der Kamera; der Datenspeicher hält den Bodenpunkt, Z minus Kamerahöhe. Zeiten ohne Zeitzone gelten als UTC.&lt;br&gt;Bilder sind IMAGE_ROOT plus Dateiname (Vorgabe: der Ordner der Posendatei) oder eine URL_TEMPLATE wie https://host/pano/{filename} ({filename}, {stem}, {id}). Dateinamen, die absolut sind, „..“ enthalten oder aus IMAGE_ROOT hinausführen, werden abgelehnt und nie geöffnet. Abgelehnte Zeilen und Gründe gehen nach REPORT.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="76" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="78" />
         <source>Pose file or layer</source>
         <translation>Posendatei oder Layer</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="79" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="81" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="81" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83" />
         <source>X field</source>
         <translation>X-Feld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="81" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83" />
         <source>Y field</source>
         <translation>Y-Feld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="81" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83" />
         <source>Z field (camera height)</source>
         <translation>Z-Feld (Kamerahöhe)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="82" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84" />
         <source>Heading field</source>
         <translation>Feld der Blickrichtung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="82" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84" />
         <source>Pitch field</source>
         <translation>Feld der Neigung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="85" />
         <source>Roll field</source>
         <translation>Feld der Rollung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="85" />
         <source>Time field</source>
         <translation>Zeitfeld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="86" />
         <source>Image file name field</source>
         <translation>Feld des Bilddateinamens</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="86" />
         <source>Id field (for {id} in the URL template)</source>
         <translation>ID-Feld (für {id} in der URL-Vorlage)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="91" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="93" />
         <source>Image root folder</source>
         <translation>Bild-Stammordner</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="94" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="96" />
         <source>Image URL template (instead of an image root)</source>
         <translation>URL-Vorlage der Bilder (statt eines Bild-Stammordners)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="96" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="98" />
         <source>CRS of X/Y</source>
         <translation>KBS von X/Y</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="97" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="99" />
         <source>GPS week (for Trimble seconds of week)</source>
         <translation>GPS-Woche (für Trimble-Sekunden der Woche)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="120" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="126" />
         <source>The {format} format needs a pose file as input.</source>
         <translation>Das Format {format} braucht eine Posendatei als Eingabe.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="128" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="134" />
         <source>Give an image root folder or a URL template for a layer.</source>
         <translation>Geben Sie für einen Layer einen Bild-Stammordner oder eine URL-Vorlage an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="190" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="202" />
         <source>The input is neither a pose file nor a vector layer.</source>
         <translation>Die Eingabe ist weder eine Posendatei noch ein Vektorlayer.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="225" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="237" />
         <source>feature {fid}</source>
         <translation>Objekt {fid}</translation>
     </message>
@@ -1119,7 +1119,7 @@
         <translation>Die Tabelle hat kein Feld „{field}“: {key} wird nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="432" />
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="434" />
         <source>row {n}</source>
         <translation>Zeile {n}</translation>
     </message>
@@ -1209,27 +1209,27 @@
         <translation>Die Kamerahöhe muss zwischen 0 und 20 m liegen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="416" />
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="418" />
         <source>Give either an image root folder or a URL template.</source>
         <translation>Geben Sie entweder einen Bild-Stammordner oder eine URL-Vorlage an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="420" />
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="422" />
         <source>The image root {folder} does not exist.</source>
         <translation>Der Bild-Stammordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="430" />
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="432" />
         <source>Checking row {n} of {total}</source>
         <translation>Zeile {n} von {total} wird geprüft</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="435" />
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="437" />
         <source>No z values: panorama heights are set to 0 m.</source>
         <translation>Keine Z-Werte: Die Höhen der Panoramen werden auf 0 m gesetzt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="470" />
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="475" />
         <source>The image file {name} does not exist below the image root.</source>
         <translation>Die Bilddatei {name} existiert nicht unterhalb des Bild-Stammordners.</translation>
     </message>
@@ -1239,7 +1239,7 @@
         <translation>Die Datei ist kein lesbares JPEG: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="492" />
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="497" />
         <source>Unknown pose file format '{format}'.</source>
         <translation>Unbekanntes Posendatei-Format „{format}“.</translation>
     </message>
@@ -5367,6 +5367,36 @@
         <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="243" />
         <source>{count} pictures found</source>
         <translation>{count} Bilder gefunden</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="104" />
+        <source>With a URL template: read the image size from the server</source>
+        <translation>Bei einer URL-Vorlage: Bildgröße vom Server lesen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="106" />
+        <source>Authentication for the image server (reads the image size)</source>
+        <translation>Anmeldung am Bildserver (liest die Bildgröße)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/remote_size.py" line="17" />
+        <source>The image server answered HTTP {status} for {url}</source>
+        <translation>Der Bildserver antwortete mit HTTP {status} auf {url}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/remote_size.py" line="26" />
+        <source>The image at {url} is not a readable JPEG.</source>
+        <translation>Das Bild unter {url} ist kein lesbares JPEG.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/remote_size.py" line="39" />
+        <source>The image size could not be read from the server ({error}): detections cannot be imported for these panoramas until it is known.</source>
+        <translation>Die Bildgröße konnte nicht vom Server gelesen werden ({error}): für diese Panoramen lassen sich keine Detektionen importieren, bis sie bekannt ist.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/remote_size.py" line="46" />
+        <source>Image size {width} × {height} read from the server for all {count} panoramas.</source>
+        <translation>Bildgröße {width} × {height} für alle {count} Panoramen vom Server gelesen.</translation>
     </message>
 </context>
 </TS>
