@@ -162,3 +162,44 @@ def test_bad_addresses_are_refused_with_a_message(provider, tmp_path):
         with pytest.raises(QgsProcessingException, match=words) as info:
             _run({"URL": url, "EXTENT": "7,8,49,50 [EPSG:4326]", "STORE": str(tmp_path / "x.gpkg")})
         assert "pw" not in str(info.value).replace("password", "")
+
+
+# ---------------------------------------------------------------------------- a real GeoVisio
+
+@pytest.fixture(scope="module")
+def geovisio(postgis_server):
+    from geovisio_server import GeoVisio
+
+    database = postgis_server.create_database(postgis=True)
+    server = GeoVisio(postgis_server, database).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def test_real_geovisio_serves_the_gopro_sequence_we_import(provider, qtbot, tmp_path, geovisio):
+    """The three GoPro Max files (PoseHeadingDegrees 0, compass in GPSImgDirection) uploaded to a real GeoVisio:
+    the server's STAC answer, read by our source, gives the same headings as our own file reader."""
+    from herzlich_digital_plugin.core import gpano
+    from herzlich_digital_plugin.panorama.panoramax import PanoramaxClient
+    from herzlich_digital_plugin.toolbelt.network import QgisHttpClient
+
+    files = [shared_fixture("panoramas", f"geovisio_{n}.jpg") for n in (1, 2, 3)]
+    cid = geovisio.upload("GoPro Max 2021", files)
+    client = PanoramaxClient(geovisio.base, QgisHttpClient(timeout_s=10))
+    items = list(client.search((1.90, 49.0, 1.95, 49.01)))
+    assert {item["collection"] for item in items} == {cid} and len(items) == 3
+    pictures = sorted((picture_from_item(item) for item in items), key=lambda p: p.captured_at)
+    ours = [gpano.read_metadata(f) for f in files]
+    for pic, meta in zip(pictures, ours):
+        # GeoVisio keeps GPSImgDirection rounded to a degree as view:azimuth and the GPano pose 0 as pers:yaw
+        assert pic.heading_source == "view:azimuth" and abs((pic.heading - meta.heading + 180) % 360 - 180) < 1.0
+        assert (pic.lon, pic.lat) == pytest.approx((meta.lon, meta.lat), abs=1e-6)
+        assert (pic.width, pic.height) == (2048, 1024)  # SD copy of 5760 x 2880
+    # the SD image comes from the server into the viewer's loader
+    loader = PanoramaLoader(cache_mb=64, disk_cache=DiskCache(tmp_path / "cache", 1 << 27), timeout_s=20)
+    with qtbot.waitSignal(loader.fullReady, timeout=30000) as blocker:
+        loader.load({"id": 1, "image_uri": pictures[0].image_url, "width": 2048, "height": 1024}, None)
+    assert blocker.args[1].shape[1] == 2048
+    loader.shutdown()
