@@ -5,6 +5,7 @@ beside the test tools. The tests start it with `flask run`, upload real camera f
 them back with the plugin's Panoramax source.
 """
 import os
+import shutil
 import socket
 import subprocess  # nosec B404 - starts the test server
 import tempfile
@@ -32,7 +33,7 @@ class GeoVisio:
             self.port = s.getsockname()[1]
         self.base = f"http://127.0.0.1:{self.port}/api"
         self.env = dict(os.environ, DB_URL=f"postgres://{SUPERUSER}:{PASSWORD}@127.0.0.1:{pg_server.port}/{database}",
-                        FS_URL=f"osfs://{self.folder}", API_FORCE_AUTH_ON_UPLOAD="false", API_BLUR_URL="",
+                        FS_URL=self.folder + "/storage/", API_FORCE_AUTH_ON_UPLOAD="false", API_BLUR_URL="",
                         FLASK_SECRET_KEY=os.urandom(16).hex(), PICTURE_PROCESS_DERIVATES_STRATEGY="ON_DEMAND",
                         LOG_LEVEL="warning")
         self.process = None
@@ -85,3 +86,4 @@ class GeoVisio:
                 self.process.kill()
             self.process = None
             self.log.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
