@@ -24,72 +24,72 @@
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="32" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="33" />
         <source>Herzlich Digital settings</source>
         <translation>Herzlich Digital – Einstellungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="38" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="39" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="42" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="43" />
         <source>QGIS connection name or postgresql://host/database</source>
         <translation>Name der QGIS-Verbindung oder postgresql://host/datenbank</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="46" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="47" />
         <source>Your login name is used when empty</source>
         <translation>Leer: Ihr Anmeldename wird verwendet</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="57" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="65" />
         <source>Write debug messages to the log</source>
         <translation>Debug-Meldungen ins Protokoll schreiben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="61" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="69" />
         <source>Local store (GeoPackage)</source>
         <translation>Lokaler Datenspeicher (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="62" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="70" />
         <source>Shared store (PostgreSQL)</source>
         <translation>Gemeinsamer Datenspeicher (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="63" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="71" />
         <source>Database login</source>
         <translation>Datenbank-Anmeldung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="64" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="72" />
         <source>Reviewer name</source>
         <translation>Name für die Prüfung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="65" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="73" />
         <source>Panorama memory cache</source>
         <translation>Panorama-Zwischenspeicher (RAM)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="66" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="74" />
         <source>Panorama download cache</source>
         <translation>Panorama-Download-Zwischenspeicher</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="68" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="76" />
         <source>Open panoramas within</source>
         <translation>Panoramen öffnen im Umkreis von</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="69" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="78" />
         <source>Sensor refresh interval</source>
         <translation>Aktualisierungsintervall der Sensoren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="70" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="79" />
         <source>Network timeout</source>
         <translation>Netzwerk-Zeitlimit</translation>
     </message>
@@ -559,62 +559,62 @@
         <translation>Bitte den Boden unterhalb des Horizonts anklicken, höchstens 100 m entfernt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="413" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="418" />
         <source>Distance {distance} m, height difference {dz} m</source>
         <translation>Abstand {distance} m, Höhenunterschied {dz} m</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="425" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="452" />
         <source>Click the second point…</source>
         <translation>Zweiten Punkt anklicken…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="487" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="514" />
         <source>The asset could not be saved: {error}</source>
         <translation>Das Objekt konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="489" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="516" />
         <source>{kind} {id} placed at {coordinates}.</source>
         <translation>{kind} {id} gesetzt bei {coordinates}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="520" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="547" />
         <source>There is no panorama image to save.</source>
         <translation>Es gibt kein Panoramabild zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="523" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="550" />
         <source>Save snapshot</source>
         <translation>Schnappschuss speichern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="523" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="550" />
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="536" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="563" />
         <source>the image could not be written</source>
         <translation>das Bild konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="540" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="567" />
         <source>The snapshot could not be saved: {error}</source>
         <translation>Der Schnappschuss konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="543" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="570" />
         <source>Snapshot saved: {path}</source>
         <translation>Schnappschuss gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="577" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="604" />
         <source>All campaigns</source>
         <translation>Alle Kampagnen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="594" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="621" />
         <source>No panorama layer in the project to filter.</source>
         <translation>Im Projekt gibt es keinen Panorama-Layer zum Filtern.</translation>
     </message>
@@ -5169,7 +5169,7 @@
         <translation>Das Bild hat {width} × {height} Pixel, nicht 2:1, und keine Panorama-Metadaten (GPano): ein Foto, kein 360°-Panorama.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="67" />
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="75" />
         <source>Image server login</source>
         <translation>Anmeldung am Bildserver</translation>
     </message>
@@ -5397,6 +5397,16 @@
         <location filename="../herzlich_digital_plugin/panorama/remote_size.py" line="46" />
         <source>Image size {width} × {height} read from the server for all {count} panoramas.</source>
         <translation>Bildgröße {width} × {height} für alle {count} Panoramen vom Server gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="77" />
+        <source>Elevation model (empty: from the panorama track)</source>
+        <translation>Höhenmodell (leer: aus der Panoramaspur)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="412" />
+        <source>{coordinates} (± {error} m)</source>
+        <translation>{coordinates} (± {error} m)</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,7 @@ class PluginSettings:
     panorama_disk_cache_mb: int = 4096  # downloaded remote panoramas
     image_authcfg: str = ""  # QGIS authcfg id for the panorama image server (sent only to its origin)
     nearest_panorama_max_m: float = 30.0  # map click: farthest panorama to open
+    terrain_layer_id: str = ""  # elevation raster (DGM) of the project for clicks on slopes; empty: the track
     sensor_refresh_s: int = 60
     network_timeout_s: int = 20
 
