@@ -130,16 +130,19 @@ class SmoothRenderer:
             y -= j0f
             i0 = i0f.astype(np.int32)
             i0 %= lw
-            i1 = i0 + 1
-            i1[i1 == lw] = 0
             j0 = j0f.astype(np.int32)
-            j1 = np.minimum(j0 + 1, lh - 1)
-            j0 <<= _SHIFT
-            j1 <<= _SHIFT
-            col0 = (i0 >> _SHIFT) * strip_step + (i0 & (STRIP - 1))
-            col1 = (i1 >> _SHIFT) * strip_step + (i1 & (STRIP - 1))
-            taps = [np.take(packed, col + row, mode="clip").view(np.uint8).reshape(n, 4)
-                    for col, row in ((col0, j0), (col1, j0), (col0, j1), (col1, j1))]
+            a_at = (i0 >> _SHIFT) * strip_step + (i0 & (STRIP - 1)) + (j0 << _SHIFT)
+            # the right neighbour is the next pixel of the strip, except at a strip's last column or the seam
+            right = np.ones_like(a_at)
+            edge = np.nonzero(((i0 & (STRIP - 1)) == STRIP - 1) | (i0 == lw - 1))[0]
+            if len(edge):
+                i1 = (i0[edge] + 1) % lw
+                right[edge] = ((i1 >> _SHIFT) * strip_step + (i1 & (STRIP - 1))) - \
+                    ((i0[edge] >> _SHIFT) * strip_step + (i0[edge] & (STRIP - 1)))
+            below = np.where(j0 < lh - 1, np.int32(STRIP), np.int32(0))
+            b_at = a_at + right
+            taps = [np.take(packed, at, mode="clip").view(np.uint8).reshape(n, 4)
+                    for at in (a_at, b_at, a_at + below, b_at + below)]
             dest = out_px[p0:p1]
             for c in range(ch):
                 a, b, cc, d = (t[:, c].astype(np.float32) for t in taps)
