@@ -56,7 +56,14 @@ apt-deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
 
-venv: $(VENV)/.installed
+GEOVISIO_VENV := .venv-geovisio
+venv: $(VENV)/.installed $(GEOVISIO_VENV)/.installed
+
+# The real Panoramax server (GeoVisio) the panorama tests start: its own venv, its pins do not fit beside ours.
+$(GEOVISIO_VENV)/.installed: requirements-geovisio.txt | apt-deps
+	test -x $(GEOVISIO_VENV)/bin/python || $(PYTHON_SYS) -m venv $(GEOVISIO_VENV)
+	$(GEOVISIO_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-geovisio.txt
+	touch $@
 
 $(VENV)/.installed: requirements-dev.txt | apt-deps
 	test -x $(PY) || $(PYTHON_SYS) -m venv --system-site-packages $(VENV)

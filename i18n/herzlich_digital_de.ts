@@ -24,72 +24,72 @@
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="32"/>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="33"/>
         <source>Herzlich Digital settings</source>
         <translation>Herzlich Digital – Einstellungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="38"/>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="39"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="42"/>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="43"/>
         <source>QGIS connection name or postgresql://host/database</source>
         <translation>Name der QGIS-Verbindung oder postgresql://host/datenbank</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="46"/>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="47"/>
         <source>Your login name is used when empty</source>
         <translation>Leer: Ihr Anmeldename wird verwendet</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="55"/>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="65"/>
         <source>Write debug messages to the log</source>
         <translation>Debug-Meldungen ins Protokoll schreiben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="59"/>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="69"/>
         <source>Local store (GeoPackage)</source>
         <translation>Lokaler Datenspeicher (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="60"/>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="70"/>
         <source>Shared store (PostgreSQL)</source>
         <translation>Gemeinsamer Datenspeicher (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="61"/>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="71"/>
         <source>Database login</source>
         <translation>Datenbank-Anmeldung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="62"/>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="72"/>
         <source>Reviewer name</source>
         <translation>Name für die Prüfung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="63"/>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="73"/>
         <source>Panorama memory cache</source>
         <translation>Panorama-Zwischenspeicher (RAM)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="64"/>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="74"/>
         <source>Panorama download cache</source>
         <translation>Panorama-Download-Zwischenspeicher</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="65"/>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="76"/>
         <source>Open panoramas within</source>
         <translation>Panoramen öffnen im Umkreis von</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="66"/>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="78"/>
         <source>Sensor refresh interval</source>
         <translation>Aktualisierungsintervall der Sensoren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="67"/>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="79"/>
         <source>Network timeout</source>
         <translation>Netzwerk-Zeitlimit</translation>
     </message>
@@ -499,17 +499,17 @@
         <translation>Neues Objekt der gewählten Klasse an diesem Punkt anlegen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="228"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="230"/>
         <source>Loading full resolution…</source>
         <translation>Volle Auflösung wird geladen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="244"/>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="85"/>
         <source>Panorama {id}: {message}</source>
         <translation>Panorama {id}: {message}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="259"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="261"/>
         <source>The panorama no longer exists in the store.</source>
         <translation>Das Panorama ist im Datenspeicher nicht mehr vorhanden.</translation>
     </message>
@@ -519,37 +519,37 @@
         <translation>Der Datenspeicher kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="275"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="277"/>
         <source>Loading preview…</source>
         <translation>Vorschau wird geladen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="305"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="307"/>
         <source>End of the sequence.</source>
         <translation>Ende der Sequenz.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="330"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="332"/>
         <source>{date} {campaign} (shown)</source>
         <translation>{date} {campaign} (angezeigt)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="338"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="340"/>
         <source>{date} {campaign} ({distance} m away)</source>
         <translation>{date} {campaign} ({distance} m entfernt)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="365"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="367"/>
         <source>No panorama open</source>
         <translation>Kein Panorama geöffnet</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="373"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="375"/>
         <source>Panorama {id}</source>
         <translation>Panorama {id}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="387"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="389"/>
         <source>Cannot read the overlays: {error}</source>
         <translation>Die Einblendungen können nicht gelesen werden: {error}</translation>
     </message>
@@ -559,62 +559,62 @@
         <translation>Bitte den Boden unterhalb des Horizonts anklicken, höchstens 100 m entfernt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="411"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="418"/>
         <source>Distance {distance} m, height difference {dz} m</source>
         <translation>Abstand {distance} m, Höhenunterschied {dz} m</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="423"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="452"/>
         <source>Click the second point…</source>
         <translation>Zweiten Punkt anklicken…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="485"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="514"/>
         <source>The asset could not be saved: {error}</source>
         <translation>Das Objekt konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="487"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="516"/>
         <source>{kind} {id} placed at {coordinates}.</source>
         <translation>{kind} {id} gesetzt bei {coordinates}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="518"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="547"/>
         <source>There is no panorama image to save.</source>
         <translation>Es gibt kein Panoramabild zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="521"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="550"/>
         <source>Save snapshot</source>
         <translation>Schnappschuss speichern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="521"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="550"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="534"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="563"/>
         <source>the image could not be written</source>
         <translation>das Bild konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="538"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="567"/>
         <source>The snapshot could not be saved: {error}</source>
         <translation>Der Schnappschuss konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="541"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="570"/>
         <source>Snapshot saved: {path}</source>
         <translation>Schnappschuss gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="575"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="604"/>
         <source>All campaigns</source>
         <translation>Alle Kampagnen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="592"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="621"/>
         <source>No panorama layer in the project to filter.</source>
         <translation>Im Projekt gibt es keinen Panorama-Layer zum Filtern.</translation>
     </message>
@@ -924,107 +924,107 @@
         <translation>Der Bericht konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="57"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="59"/>
         <source>Import panorama table</source>
         <translation>Panorama-Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="60"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="62"/>
         <source>Imports panoramas from a vendor pose file or from any table or point layer (a WFS layer too) into a campaign of the store; the campaign is created if it does not exist.&lt;br&gt;&lt;b&gt;ladybug&lt;/b&gt;: tab-separated text with the header Filename X Y Z Pan Tilt Roll TimeStamp. &lt;b&gt;trimble&lt;/b&gt;: CSV with gps_seconds, panorama_file_name, x, y, altitude, roll, pitch, heading; GPS seconds since 1980-01-06 (or GPS seconds minus 10⁹, or seconds of the week with GPS week), converted to UTC with the leap seconds (18 s since 2017). &lt;b&gt;layer&lt;/b&gt;: the field parameters name the columns; without X and Y fields the point geometry is used. &lt;b&gt;auto&lt;/b&gt; recognises the two file formats and reads anything else as a layer.&lt;br&gt;X/Y are in CRS (a layer's geometry in the layer's CRS). Z is the camera's height; the store keeps the ground point, Z minus the camera height. Times without a time zone are taken as UTC.&lt;br&gt;Images are IMAGE_ROOT plus the file name (default: the pose file's folder) or a URL_TEMPLATE such as https://host/pano/{filename} ({filename}, {stem}, {id}). File names that are absolute, contain '..' or lead outside IMAGE_ROOT are refused and never opened. Rejected rows and reasons go to REPORT.</source>
         <translation>Importiert Panoramen aus einer Posendatei eines Anbieters oder aus einer beliebigen Tabelle oder einem Punktlayer (auch einem WFS-Layer) in eine Kampagne des Datenspeichers; die Kampagne wird angelegt, falls sie nicht existiert.&lt;br&gt;&lt;b&gt;ladybug&lt;/b&gt;: tabulatorgetrennter Text mit der Kopfzeile Filename X Y Z Pan Tilt Roll TimeStamp. &lt;b&gt;trimble&lt;/b&gt;: CSV mit gps_seconds, panorama_file_name, x, y, altitude, roll, pitch, heading; GPS-Sekunden seit 1980-01-06 (oder GPS-Sekunden minus 10⁹ oder Sekunden der Woche mit GPS-Woche), mit den Schaltsekunden in UTC umgerechnet (18 s seit 2017). &lt;b&gt;layer&lt;/b&gt;: Die Feld-Parameter benennen die Spalten; ohne X- und Y-Feld wird die Punktgeometrie verwendet. &lt;b&gt;auto&lt;/b&gt; erkennt die beiden Dateiformate und liest alles andere als Layer.&lt;br&gt;X/Y sind im KBS CRS (die Geometrie eines Layers im KBS des Layers). Z ist die Höhe der Kamera; der Datenspeicher hält den Bodenpunkt, Z minus Kamerahöhe. Zeiten ohne Zeitzone gelten als UTC.&lt;br&gt;Bilder sind IMAGE_ROOT plus Dateiname (Vorgabe: der Ordner der Posendatei) oder eine URL_TEMPLATE wie https://host/pano/{filename} ({filename}, {stem}, {id}). Dateinamen, die absolut sind, „..“ enthalten oder aus IMAGE_ROOT hinausführen, werden abgelehnt und nie geöffnet. Abgelehnte Zeilen und Gründe gehen nach REPORT.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="76"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="78"/>
         <source>Pose file or layer</source>
         <translation>Posendatei oder Layer</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="79"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="81"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="81"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83"/>
         <source>X field</source>
         <translation>X-Feld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="81"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83"/>
         <source>Y field</source>
         <translation>Y-Feld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="81"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83"/>
         <source>Z field (camera height)</source>
         <translation>Z-Feld (Kamerahöhe)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="82"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84"/>
         <source>Heading field</source>
         <translation>Feld der Blickrichtung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="82"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84"/>
         <source>Pitch field</source>
         <translation>Feld der Neigung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="85"/>
         <source>Roll field</source>
         <translation>Feld der Rollung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="85"/>
         <source>Time field</source>
         <translation>Zeitfeld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="86"/>
         <source>Image file name field</source>
         <translation>Feld des Bilddateinamens</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="86"/>
         <source>Id field (for {id} in the URL template)</source>
         <translation>ID-Feld (für {id} in der URL-Vorlage)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="91"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="93"/>
         <source>Image root folder</source>
         <translation>Bild-Stammordner</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="94"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="96"/>
         <source>Image URL template (instead of an image root)</source>
         <translation>URL-Vorlage der Bilder (statt eines Bild-Stammordners)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="96"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="98"/>
         <source>CRS of X/Y</source>
         <translation>KBS von X/Y</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="97"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="99"/>
         <source>GPS week (for Trimble seconds of week)</source>
         <translation>GPS-Woche (für Trimble-Sekunden der Woche)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="120"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="126"/>
         <source>The {format} format needs a pose file as input.</source>
         <translation>Das Format {format} braucht eine Posendatei als Eingabe.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="128"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="134"/>
         <source>Give an image root folder or a URL template for a layer.</source>
         <translation>Geben Sie für einen Layer einen Bild-Stammordner oder eine URL-Vorlage an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="190"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="202"/>
         <source>The input is neither a pose file nor a vector layer.</source>
         <translation>Die Eingabe ist weder eine Posendatei noch ein Vektorlayer.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="225"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="237"/>
         <source>feature {fid}</source>
         <translation>Objekt {fid}</translation>
     </message>
@@ -1119,7 +1119,7 @@
         <translation>Die Tabelle hat kein Feld „{field}“: {key} wird nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="432"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="434"/>
         <source>row {n}</source>
         <translation>Zeile {n}</translation>
     </message>
@@ -1204,42 +1204,42 @@
         <translation>Die Position ({x}, {y}) ist keine EPSG:25832-Koordinate: falsches KBS?</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="85"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="98"/>
         <source>The camera height must be between 0 and 20 m.</source>
         <translation>Die Kamerahöhe muss zwischen 0 und 20 m liegen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="416"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="418"/>
         <source>Give either an image root folder or a URL template.</source>
         <translation>Geben Sie entweder einen Bild-Stammordner oder eine URL-Vorlage an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="420"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="422"/>
         <source>The image root {folder} does not exist.</source>
         <translation>Der Bild-Stammordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="430"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="432"/>
         <source>Checking row {n} of {total}</source>
         <translation>Zeile {n} von {total} wird geprüft</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="435"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="437"/>
         <source>No z values: panorama heights are set to 0 m.</source>
         <translation>Keine Z-Werte: Die Höhen der Panoramen werden auf 0 m gesetzt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="470"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="475"/>
         <source>The image file {name} does not exist below the image root.</source>
         <translation>Die Bilddatei {name} existiert nicht unterhalb des Bild-Stammordners.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="111"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="125"/>
         <source>The file is not a readable JPEG: {error}</source>
         <translation>Die Datei ist kein lesbares JPEG: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="492"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="497"/>
         <source>Unknown pose file format &apos;{format}&apos;.</source>
         <translation>Unbekanntes Posendatei-Format „{format}“.</translation>
     </message>
@@ -1314,7 +1314,7 @@
         <translation>Die Bilddatei von Panorama {id} fehlt: {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/loader.py" line="163"/>
+        <location filename="../herzlich_digital_plugin/panorama/loader.py" line="200"/>
         <source>The panorama could not be loaded: {error}</source>
         <translation>Das Panorama konnte nicht geladen werden: {error}</translation>
     </message>
@@ -1324,87 +1324,82 @@
         <translation>Das Demo-Panoramabild konnte nicht berechnet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="57"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="62"/>
         <source>The file cannot be read: {error}</source>
         <translation>Die Datei kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="58"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="63"/>
         <source>The JPEG is truncated: its image data has no end marker.</source>
         <translation>Das JPEG ist abgeschnitten: Seinen Bilddaten fehlt die Endmarke.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="64"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="69"/>
         <source>The JPEG has no image size.</source>
         <translation>Das JPEG hat keine Bildgröße.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="66"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="79"/>
         <source>The image is {width} × {height} pixels, not 2:1 as a 360° equirectangular panorama is.</source>
         <translation>Das Bild hat {width} × {height} Pixel, nicht 2:1 wie ein equirektangulares 360°-Panorama.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="69"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="82"/>
         <source>The panorama&apos;s projection is &apos;{projection}&apos;, not equirectangular.</source>
         <translation>Die Projektion des Panoramas ist „{projection}“, nicht equirektangular.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="83"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="96"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="95"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="108"/>
         <source>Reading image {n} of {total}</source>
         <translation>Bild {n} von {total} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="114"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="128"/>
         <source>No GPS position in the EXIF metadata.</source>
         <translation>Keine GPS-Position in den EXIF-Metadaten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="118"/>
-        <source>No heading: neither GPano PoseHeadingDegrees nor EXIF GPSImgDirection.</source>
-        <translation>Keine Blickrichtung: weder GPano PoseHeadingDegrees noch EXIF GPSImgDirection.</translation>
-    </message>
-    <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="126"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="138"/>
         <source>No GPS altitude: the panorama&apos;s height is set to 0 m.</source>
         <translation>Keine GPS-Höhe: Die Höhe des Panoramas wird auf 0 m gesetzt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="131"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="143"/>
         <source>No capture time: the panorama is put into a sequence by file order.</source>
         <translation>Keine Aufnahmezeit: Das Panorama wird nach der Dateireihenfolge einer Sequenz zugeordnet.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="120"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="122"/>
         <source>The image is {width} × {height} pixels, not 2:1: it may not be an equirectangular panorama and is shown stretched.</source>
         <translation>Das Bild hat {width} × {height} Pixel statt 2:1: Es ist vielleicht kein equirektangulares Panorama und wird verzerrt angezeigt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="136"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="138"/>
         <source>The image file is missing: {path}</source>
         <translation>Die Bilddatei fehlt: {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="144"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="146"/>
         <source>The file is not an image Qt can read (corrupt or unsupported format): {path}</source>
         <translation>Die Datei ist kein lesbares Bild (beschädigt oder nicht unterstütztes Format): {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="146"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="148"/>
         <source>The image is corrupt and could not be decoded: {path} ({error})</source>
         <translation>Das Bild ist beschädigt und konnte nicht dekodiert werden: {path} ({error})</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="161"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="163"/>
         <source>The image file is truncated (incomplete download or copy?): {path}</source>
         <translation>Die Bilddatei ist abgeschnitten (unvollständig heruntergeladen oder kopiert?): {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="169"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="174"/>
         <source>The image is too large to open ({width} × {height} pixels): {path}</source>
         <translation>Das Bild ist zu groß zum Öffnen ({width} × {height} Pixel): {path}</translation>
     </message>
@@ -3744,7 +3739,7 @@
         <translation>1-km-Quadrat des UTM-Gitters, benannt nach seiner Südwestecke in km</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_filter_widget.py" line="123"/>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="36"/>
         <source>Area</source>
         <translation>Gebiet</translation>
     </message>
@@ -5702,6 +5697,271 @@
         <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="367"/>
         <source>vehicles/day</source>
         <translation>Fz/Tag</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="73"/>
+        <source>The partial panorama's full sphere is {width} × {height} pixels, not 2:1.</source>
+        <translation>Die volle Kugel des Teilpanoramas hat {width} × {height} Pixel, nicht 2:1.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="166"/>
+        <source>No heading: neither GPano PoseHeadingDegrees nor EXIF GPSImgDirection, and no capture of the same track within {seconds:.0f} s to derive it from.</source>
+        <translation>Keine Blickrichtung: weder GPano PoseHeadingDegrees noch EXIF GPSImgDirection, und keine Aufnahme derselben Fahrt innerhalb von {seconds:.0f} s, aus der sie sich ableiten ließe.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="172"/>
+        <source>Heading {heading:.1f}° derived from the track (direction to the neighbouring capture): the camera has no compass.</source>
+        <translation>Blickrichtung {heading:.1f}° aus der Fahrspur abgeleitet (Richtung zur benachbarten Aufnahme): die Kamera hat keinen Kompass.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/image_decode.py" line="219"/>
+        <source>Partial panorama: it covers {width} × {height} of a {full_width} × {full_height} sphere; the rest is shown grey.</source>
+        <translation>Teilpanorama: es deckt {width} × {height} einer Kugel von {full_width} × {full_height} ab; der Rest wird grau dargestellt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="76"/>
+        <source>The image is {width} × {height} pixels, not 2:1, and has no panorama metadata (GPano): a photo, not a 360° panorama.</source>
+        <translation>Das Bild hat {width} × {height} Pixel, nicht 2:1, und keine Panorama-Metadaten (GPano): ein Foto, kein 360°-Panorama.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="75"/>
+        <source>Image server login</source>
+        <translation>Anmeldung am Bildserver</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="24"/>
+        <source>Prefetch panoramas for offline use</source>
+        <translation>Panoramen für die Offline-Nutzung vorab laden</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="27"/>
+        <source>Downloads the images of every panorama within the extent (optionally of one campaign, by name or id) from the image server into the plugin&apos;s download cache, so the viewer opens them without a network. Images already cached and local image files are counted as available. Failed downloads are listed in the log; the rest is fetched anyway. The cache size is set in the plugin settings.</source>
+        <translation>Lädt die Bilder aller Panoramen im Ausschnitt (wahlweise nur einer Befahrung, nach Name oder ID) vom Bildserver in den Download-Zwischenspeicher des Plugins, sodass der Viewer sie ohne Netz öffnet. Bereits gespeicherte Bilder und lokale Bilddateien zählen als verfügbar. Fehlgeschlagene Downloads stehen im Protokoll; der Rest wird trotzdem geladen. Die Größe des Zwischenspeichers wird in den Plugin-Einstellungen festgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="37"/>
+        <source>Campaign (name or id; empty: all)</source>
+        <translation>Befahrung (Name oder ID; leer: alle)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="45"/>
+        <source>Images downloaded</source>
+        <translation>Heruntergeladene Bilder</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="45"/>
+        <source>Images already available</source>
+        <translation>Bereits verfügbare Bilder</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="45"/>
+        <source>Images that failed</source>
+        <translation>Fehlgeschlagene Bilder</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="59"/>
+        <source>The area is empty: draw or choose an extent.</source>
+        <translation>Der Bereich ist leer: zeichnen oder wählen Sie einen Ausschnitt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="77"/>
+        <source>{count} panoramas in the area.</source>
+        <translation>{count} Panoramen im Bereich.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="87"/>
+        <source>Cancelled: {count} images were downloaded before; they stay in the cache.</source>
+        <translation>Abgebrochen: {count} Bilder waren bereits heruntergeladen; sie bleiben im Zwischenspeicher.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="99"/>
+        <source>There is no campaign &apos;{campaign}&apos;. Campaigns in the store: {names}</source>
+        <translation>Es gibt keine Befahrung „{campaign}“. Befahrungen im Speicher: {names}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="108"/>
+        <source>Clear the panorama download cache</source>
+        <translation>Download-Zwischenspeicher der Panoramen leeren</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="111"/>
+        <source>Deletes every downloaded panorama image from the plugin&apos;s download cache (they are downloaded again when opened). Local image files and the store are not touched.</source>
+        <translation>Löscht alle heruntergeladenen Panoramabilder aus dem Download-Zwischenspeicher des Plugins (sie werden beim Öffnen erneut geladen). Lokale Bilddateien und der Speicher bleiben unberührt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="115"/>
+        <source>Files deleted</source>
+        <translation>Gelöschte Dateien</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="116"/>
+        <source>Megabytes freed</source>
+        <translation>Freigegebene Megabyte</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/prefetch_panoramas.py" line="122"/>
+        <source>{files} files deleted, {mb} MB freed.</source>
+        <translation>{files} Dateien gelöscht, {mb} MB freigegeben.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/loader.py" line="258"/>
+        <source>The image server did not deliver the panorama within {seconds} s. Open it again to retry.</source>
+        <translation>Der Bildserver hat das Panorama nicht innerhalb von {seconds} s geliefert. Öffnen Sie es erneut, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/prefetch.py" line="39"/>
+        <source>Panorama {n} of {total}</source>
+        <translation>Panorama {n} von {total}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/prefetch.py" line="53"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panoramax.py" line="27"/>
+        <source>Import panoramas from Panoramax</source>
+        <translation>Panoramen aus Panoramax importieren</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panoramax.py" line="30"/>
+        <source>Imports the pictures of a Panoramax server (its GeoVisio API, e.g. https://panoramax.example/api) within the extent. Each Panoramax collection (sequence) becomes a campaign named after it, with the prefix given. The images stay on the server: QUALITY sd takes the 2048-pixel-wide copy, hd the full resolution; the viewer downloads them into its cache. The image centre&apos;s bearing is pers:yaw (the GPano pose) where the server has one, else view:azimuth. Pictures without position, heading or image size are rejected; REPORT lists them with the reasons.</source>
+        <translation>Importiert die Bilder eines Panoramax-Servers (seine GeoVisio-API, z. B. https://panoramax.example/api) im Ausschnitt. Jede Panoramax-Sammlung (Sequenz) wird eine Befahrung, benannt nach ihr mit dem angegebenen Präfix. Die Bilder bleiben auf dem Server: QUALITY sd nimmt die 2048 Pixel breite Kopie, hd die volle Auflösung; der Viewer lädt sie in seinen Zwischenspeicher. Die Richtung der Bildmitte ist pers:yaw (die GPano-Pose), wo der Server eine hat, sonst view:azimuth. Bilder ohne Position, Blickrichtung oder Bildgröße werden abgewiesen; REPORT listet sie mit den Gründen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panoramax.py" line="39"/>
+        <source>Panoramax API address</source>
+        <translation>Adresse der Panoramax-API</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panoramax.py" line="41"/>
+        <source>Image quality</source>
+        <translation>Bildqualität</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panoramax.py" line="43"/>
+        <source>Campaign name prefix</source>
+        <translation>Präfix des Befahrungsnamens</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panoramax.py" line="51"/>
+        <source>Authentication for the Panoramax server</source>
+        <translation>Anmeldung am Panoramax-Server</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panoramax.py" line="59"/>
+        <source>Campaigns written</source>
+        <translation>Geschriebene Befahrungen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="64"/>
+        <source>Unknown image quality &apos;{quality}&apos;. Accepted: {accepted}</source>
+        <translation>Unbekannte Bildqualität „{quality}“. Zulässig: {accepted}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="70"/>
+        <source>Picture {id} has no valid position.</source>
+        <translation>Bild {id} hat keine gültige Position.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="75"/>
+        <source>Picture {id} has no http(s) image address.</source>
+        <translation>Bild {id} hat keine http(s)-Bildadresse.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="81"/>
+        <source>Picture {id}: the image centre (pers:yaw {yaw:.1f}°) is used, not the picture's heading (view:azimuth {azimuth:.1f}°).</source>
+        <translation>Bild {id}: verwendet wird die Bildmitte (pers:yaw {yaw:.1f}°), nicht die Aufnahmerichtung (view:azimuth {azimuth:.1f}°).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="140"/>
+        <source>Not a valid http(s) address of a Panoramax API: {url}</source>
+        <translation>Keine gültige http(s)-Adresse einer Panoramax-API: {url}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="142"/>
+        <source>The address contains a user name or password; use an authentication configuration instead.</source>
+        <translation>Die Adresse enthält einen Benutzernamen oder ein Passwort; verwenden Sie stattdessen eine Authentifizierungskonfiguration.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="150"/>
+        <source>Access denied by the Panoramax server (HTTP {status}): check the authentication.</source>
+        <translation>Zugriff vom Panoramax-Server verweigert (HTTP {status}): prüfen Sie die Anmeldung.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="153"/>
+        <source>The Panoramax server answered HTTP {status} for {url}</source>
+        <translation>Der Panoramax-Server antwortete mit HTTP {status} auf {url}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="158"/>
+        <source>The Panoramax server sent no readable JSON: {error}</source>
+        <translation>Der Panoramax-Server sandte kein lesbares JSON: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="180"/>
+        <source>The Panoramax server pointed to another server for the next page ({url}); stopped.</source>
+        <translation>Der Panoramax-Server verwies für die nächste Seite auf einen anderen Server ({url}); abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="183"/>
+        <source>The Panoramax server keeps sending further pages; stopped after {pages}.</source>
+        <translation>Der Panoramax-Server sendet immer weitere Seiten; nach {pages} abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="201"/>
+        <source>No heading: the server gives neither pers:yaw nor view:azimuth.</source>
+        <translation>Keine Blickrichtung: der Server liefert weder pers:yaw noch view:azimuth.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="204"/>
+        <source>The server gives no image size for this picture.</source>
+        <translation>Der Server liefert für dieses Bild keine Bildgröße.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/panoramax.py" line="243"/>
+        <source>{count} pictures found</source>
+        <translation>{count} Bilder gefunden</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="104"/>
+        <source>With a URL template: read the image size from the server</source>
+        <translation>Bei einer URL-Vorlage: Bildgröße vom Server lesen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="106"/>
+        <source>Authentication for the image server (reads the image size)</source>
+        <translation>Anmeldung am Bildserver (liest die Bildgröße)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/remote_size.py" line="17"/>
+        <source>The image server answered HTTP {status} for {url}</source>
+        <translation>Der Bildserver antwortete mit HTTP {status} auf {url}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/remote_size.py" line="26"/>
+        <source>The image at {url} is not a readable JPEG.</source>
+        <translation>Das Bild unter {url} ist kein lesbares JPEG.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/remote_size.py" line="39"/>
+        <source>The image size could not be read from the server ({error}): detections cannot be imported for these panoramas until it is known.</source>
+        <translation>Die Bildgröße konnte nicht vom Server gelesen werden ({error}): für diese Panoramen lassen sich keine Detektionen importieren, bis sie bekannt ist.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/remote_size.py" line="46"/>
+        <source>Image size {width} × {height} read from the server for all {count} panoramas.</source>
+        <translation>Bildgröße {width} × {height} für alle {count} Panoramen vom Server gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/settings_dialog.py" line="77"/>
+        <source>Elevation model (empty: from the panorama track)</source>
+        <translation>Höhenmodell (leer: aus der Panoramaspur)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="412"/>
+        <source>{coordinates} (± {error} m)</source>
+        <translation>{coordinates} (± {error} m)</translation>
     </message>
 </context>
 </TS>

@@ -4,9 +4,11 @@ Transverse Mercator by the Krüger series in n (Karney 2011, "Transverse Mercato
 with an accuracy of a few nanometers"), to order n^6: far below 1 mm in the zone.
 Accepts scalars or numpy arrays.
 """
+import math
+
 import numpy as np
 
-__all__ = ["utm32_to_wgs84", "wgs84_to_utm32", "utm_to_geographic", "geographic_to_utm"]
+__all__ = ["utm32_to_wgs84", "wgs84_to_utm32", "utm_to_geographic", "geographic_to_utm", "initial_bearing"]
 
 # GRS80 (ETRS89); WGS84 differs by 0.1 mm in the semi-minor axis
 A_AXIS = 6378137.0
@@ -90,3 +92,13 @@ def wgs84_to_utm32(lon, lat):
 def utm32_to_wgs84(x, y):
     """EPSG:25832 (x, y) metres -> EPSG:4326 (lon, lat) degrees."""
     return utm_to_geographic(x, y)
+
+
+def initial_bearing(lon1, lat1, lon2, lat2):
+    """Bearing from true north (degrees, clockwise) of the great circle from point 1 to point 2 (WGS84 degrees,
+    sphere: over the few metres between two captures the ellipsoid changes it by far less than 0.1°)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    y = math.sin(dl) * math.cos(p2)
+    x = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return math.degrees(math.atan2(y, x)) % 360.0

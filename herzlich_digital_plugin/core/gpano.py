@@ -17,6 +17,9 @@ from typing import List, Optional
 __all__ = ["PanoMeta", "PanoMetadataError", "inject_metadata", "read_metadata"]
 
 GPANO_NS = "http://ns.google.com/photos/1.0/panorama/"
+EXIF_XMP_NS = "http://ns.adobe.com/exif/1.0/"  # EXIF tags written as XMP (Adobe tools, GIMP, mapillary_tools)
+DJI_NS = "http://www.dji.com/drone-dji/1.0/"  # DJI drones: pose only here (GimbalYawDegree, FlightYawDegree)
+XMP_NAMESPACES = {"GPano": GPANO_NS, "exif": EXIF_XMP_NS, "drone-dji": DJI_NS}
 XMP_ID = b"http://ns.adobe.com/xap/1.0/\x00"
 XMP_EXT_ID = b"http://ns.adobe.com/xmp/extension/\x00"
 EXIF_ID = b"Exif\x00\x00"
@@ -53,6 +56,10 @@ class PanoMeta:
     width: Optional[int] = None
     height: Optional[int] = None
     projection: Optional[str] = None
+    # where the heading came from: "gpano", "exif", "xmp-exif", "dji", or "track" (set by the importer)
+    heading_source: Optional[str] = None
+    # a partial panorama (GPano CroppedArea*): (full width, full height, left, top) in this JPEG's pixels
+    crop: Optional[tuple] = None
     warnings: List[str] = field(default_factory=list)
 
 
@@ -144,11 +151,15 @@ def _read_stream(stream):
     exif = {}
     for payload in exif_payloads[:1]:
         exif = _parse_exif(payload, meta.warnings)
-    gpano = {}
+    xmp = {}
     for payload in xmp_payloads[:1]:
-        gpano = _parse_xmp(payload, meta.warnings)
+        xmp = _parse_xmp(payload, meta.warnings)
     _apply_exif(meta, exif)
-    _apply_gpano(meta, gpano)
+    _apply_xmp_exif(meta, xmp.get("exif", {}))
+    _apply_dji(meta, xmp.get("drone-dji", {}))
+    _apply_gpano(meta, xmp.get("GPano", {}))
+    if meta.lat is None or meta.lon is None:
+        meta.warnings.append("No GPS position in the EXIF metadata.")
     return meta
 
 
@@ -216,35 +227,42 @@ def _decode_value(raw, typ, n, order):
 
 
 def _parse_xmp(packet, warnings):
-    """GPano properties {name: text} from an XMP packet (elements or attributes)."""
+    """{namespace name: {property: text}} for XMP_NAMESPACES from an XMP packet (elements or attributes)."""
     text = bytes(packet).decode("utf-8", "replace")
     if "<!DOCTYPE" in text or "<!ENTITY" in text:
         warnings.append("XMP metadata ignored: it contains a DOCTYPE, which XMP never has.")
         return {}
     try:
-        return _gpano_from_xml(text.strip().strip("\x00"))
+        return _xmp_from_xml(text.strip().strip("\x00"))
     except (expat.ExpatError, ValueError) as exc:
-        found = _scan_gpano(text)
+        found = _scan_xmp(text)
         warnings.append("XMP metadata is not well-formed XML (%s); read %d GPano value(s) from it anyway."
-                        % (exc, len(found)))
+                        % (exc, len(found.get("GPano", {}))))
         return found
 
 
-def _gpano_from_xml(text):
-    """GPano attributes and simple elements, via expat with DTDs and entities refused."""
-    prefix = GPANO_NS + "}"
-    found, texts = {}, []
+def _xmp_from_xml(text):
+    """Attributes and simple elements of XMP_NAMESPACES, via expat with DTDs and entities refused."""
+    prefixes = {uri + "}": name for name, uri in XMP_NAMESPACES.items()}
+    found, texts = {name: {} for name in XMP_NAMESPACES}, []
+
+    def split(qualified):
+        uri, sep, local = qualified.rpartition("}")
+        name = prefixes.get(uri + sep) if sep else None
+        return name, local
 
     def start(name, attrs):
         for key, value in attrs.items():
-            if key.startswith(prefix):
-                found[key[len(prefix):]] = value.strip()
+            space, local = split(key)
+            if space:
+                found[space][local] = value.strip()
         texts.append([])
 
     def end(name):
         content = "".join(texts.pop())
-        if name.startswith(prefix) and content.strip():
-            found[name[len(prefix):]] = content.strip()
+        space, local = split(name)
+        if space and content.strip():
+            found[space][local] = content.strip()
 
     def chars(data):
         if texts:
@@ -260,16 +278,39 @@ def _gpano_from_xml(text):
     return found
 
 
-def _scan_gpano(text):
-    """Salvage GPano values from broken XML by pattern (prefix as declared, usually GPano)."""
-    match = re.search(r'xmlns:([\w.-]+)\s*=\s*["\']' + re.escape(GPANO_NS), text)
-    prefix = re.escape(match.group(1) if match else "GPano")
+def _scan_xmp(text):
+    """Salvage values from broken XML by pattern (each namespace's prefix as declared, else its usual one)."""
     found = {}
-    for m in re.finditer(r"%s:(\w+)\s*=\s*[\"']([^\"'<>]*)[\"']" % prefix, text):
-        found[m.group(1)] = m.group(2).strip()
-    for m in re.finditer(r"<%s:(\w+)>([^<]*)</%s:\1>" % (prefix, prefix), text):
-        found[m.group(1)] = m.group(2).strip()
+    for space, uri in XMP_NAMESPACES.items():
+        match = re.search(r'xmlns:([\w.-]+)\s*=\s*["\']' + re.escape(uri), text)
+        prefix = re.escape(match.group(1) if match else space)
+        values = {}
+        for m in re.finditer(r"%s:(\w+)\s*=\s*[\"']([^\"'<>]*)[\"']" % prefix, text):
+            values[m.group(1)] = m.group(2).strip()
+        for m in re.finditer(r"<%s:(\w+)>([^<]*)</%s:\1>" % (prefix, prefix), text):
+            values[m.group(1)] = m.group(2).strip()
+        found[space] = values
     return found
+
+
+def _number(values, name, warnings, what):
+    """A finite float from XMP text ("12.5", "+1.5", "1763/10"), None when absent; warns when unreadable."""
+    value = values.get(name)
+    if value is None:
+        return None
+    text = str(value).strip()
+    try:
+        if "/" in text:
+            num, den = text.split("/", 1)
+            number = float(num) / float(den)
+        else:
+            number = float(text)
+    except (ValueError, ZeroDivisionError):
+        number = float("nan")
+    if not math.isfinite(number):
+        warnings.append("%s %s is not a number: %r." % (what, name, value))
+        return None
+    return number
 
 
 def _apply_gpano(meta, gpano):
@@ -278,37 +319,62 @@ def _apply_gpano(meta, gpano):
     meta.projection = gpano.get("ProjectionType") or None
 
     def number(name):
-        value = gpano.get(name)
-        if value is None:
-            return None
-        try:
-            number_ = float(value)
-        except ValueError:
-            number_ = float("nan")
-        if not math.isfinite(number_):
-            meta.warnings.append("GPano %s is not a number: %r." % (name, value))
-            return None
-        return number_
+        return _number(gpano, name, meta.warnings, "GPano")
 
     pose_heading = number("PoseHeadingDegrees")
     meta.pitch = number("PosePitchDegrees")
     meta.roll = number("PoseRollDegrees")
-    if pose_heading is not None:
-        if meta.heading is not None and abs((pose_heading - meta.heading + 180) % 360 - 180) > 1.0:
-            meta.warnings.append("GPano PoseHeadingDegrees (%.1f) and EXIF GPSImgDirection (%.1f) differ; "
-                                 "using PoseHeadingDegrees." % (pose_heading, meta.heading))
-        meta.heading = pose_heading % 360.0
-    elif meta.heading is None:
-        meta.warnings.append("No heading (neither GPano PoseHeadingDegrees nor EXIF GPSImgDirection).")
+    _choose_heading(meta, pose_heading)
+    _apply_gpano_size(meta, number)
+
+
+def _choose_heading(meta, pose_heading):
+    """GPano PoseHeadingDegrees is the bearing of the image centre and wins, with one exception: GoPro (and
+    other stitchers) write PoseHeadingDegrees 0 as a placeholder and the compass in GPSImgDirection."""
+    if pose_heading is None:
+        if meta.heading is None:
+            meta.warnings.append("No heading (neither GPano PoseHeadingDegrees nor EXIF GPSImgDirection).")
+        return
+    if meta.heading is not None and abs((pose_heading - meta.heading + 180) % 360 - 180) > 1.0:
+        if pose_heading == 0.0:
+            meta.warnings.append("GPano PoseHeadingDegrees is 0 while EXIF GPSImgDirection is %.1f (as GoPro "
+                                 "cameras write it): using GPSImgDirection." % meta.heading)
+            return
+        meta.warnings.append("GPano PoseHeadingDegrees (%.1f) and EXIF GPSImgDirection (%.1f) differ; "
+                             "using PoseHeadingDegrees." % (pose_heading, meta.heading))
+    meta.heading = pose_heading % 360.0
+    meta.heading_source = "gpano"
+
+
+def _apply_gpano_size(meta, number):
+    """GPano sizes are in the pixels of the image as stitched; phones store a smaller JPEG with the original
+    values (Pixel: FullPanoWidthPixels 8704 in a 1024-wide file), so they are scaled to this JPEG first."""
     full_w, crop_w = number("FullPanoWidthPixels"), number("CroppedAreaImageWidthPixels")
     full_h, crop_h = number("FullPanoHeightPixels"), number("CroppedAreaImageHeightPixels")
+    left, top = number("CroppedAreaLeftPixels") or 0.0, number("CroppedAreaTopPixels") or 0.0
     if meta.projection and meta.projection != "equirectangular":
         meta.warnings.append("Projection is %r, not equirectangular." % meta.projection)
-    if (crop_w is not None and full_w is not None and crop_w != full_w) or \
-            (crop_h is not None and full_h is not None and crop_h != full_h):
-        meta.warnings.append("The panorama is cropped (CroppedArea smaller than FullPano).")
-    if crop_w is not None and meta.width is not None and crop_w != meta.width:
-        meta.warnings.append("GPano image size differs from the JPEG size (resized after tagging?).")
+    if not meta.width or not meta.height:
+        return
+    crop_w = crop_w or full_w
+    crop_h = crop_h or full_h
+    if not crop_w or not crop_h:
+        return
+    scale = meta.width / crop_w
+    if abs(crop_h * scale - meta.height) > 1.0 + 0.01 * meta.height:
+        meta.warnings.append("GPano image size (%d × %d) does not match the JPEG size (%d × %d) in proportion: "
+                             "the GPano crop values are ignored." % (crop_w, crop_h, meta.width, meta.height))
+        return
+    if scale != 1.0:
+        meta.warnings.append("GPano sizes are for a %d px wide image; scaled to this %d px wide JPEG."
+                             % (crop_w, meta.width))
+    full_w = full_w or crop_w
+    full_h = full_h or full_w / 2.0
+    if crop_w < full_w or crop_h < full_h:
+        meta.crop = (int(round(full_w * scale)), int(round(full_h * scale)),
+                     int(round(left * scale)), int(round(top * scale)))
+        meta.warnings.append("The panorama is partial: it covers %d × %d of a %d × %d sphere (GPano CroppedArea)."
+                             % (meta.width, meta.height, meta.crop[0], meta.crop[1]))
 
 
 def _apply_exif(meta, exif):
@@ -322,14 +388,76 @@ def _apply_exif(meta, exif):
     meta.lon = _dms(gps.get(GPS_LON), gps.get(GPS_LON_REF), "WE", meta.warnings, "longitude")
     if meta.lat is None or meta.lon is None:
         meta.lat = meta.lon = None
-        meta.warnings.append("No GPS position in the EXIF metadata.")
     alt = first(GPS_ALT)
     if alt is not None and math.isfinite(alt):
         meta.altitude = -alt if first(GPS_ALT_REF) == 1 else alt
-    direction = first(GPS_DIR)
-    if direction is not None and math.isfinite(direction):
-        meta.heading = direction % 360.0
+    _direction(meta, first(GPS_DIR), gps.get(GPS_DIR_REF), "exif", "EXIF")
     meta.captured_at = _capture_time(ex, gps, meta.warnings)
+
+
+def _direction(meta, direction, ref, source, what):
+    """GPSImgDirection as the heading, if it is a true bearing. A magnetic one (ref M) is off by the local
+    declination, which this reader does not know: it is not used (the importer derives one from the track)."""
+    if direction is None or not math.isfinite(direction) or meta.heading is not None:
+        return
+    if isinstance(ref, str) and ref.strip().upper() == "M":
+        meta.warnings.append("%s GPSImgDirection %.1f is a magnetic bearing (GPSImgDirectionRef M): not used as "
+                             "the heading, which must be a bearing from true north." % (what, direction))
+        return
+    meta.heading = direction % 360.0
+    meta.heading_source = source
+
+
+def _apply_xmp_exif(meta, values):
+    """EXIF GPS written as XMP (exif:GPSLatitude "49,26.5N" or "49,26,30N"): used where the EXIF block has none."""
+    if meta.lat is None or meta.lon is None:
+        lat = _xmp_coordinate(values.get("GPSLatitude"), "SN", meta.warnings, "latitude")
+        lon = _xmp_coordinate(values.get("GPSLongitude"), "WE", meta.warnings, "longitude")
+        if lat is not None and lon is not None:
+            meta.lat, meta.lon = lat, lon
+            meta.warnings.append("GPS position read from XMP (exif:GPSLatitude/GPSLongitude), not from EXIF.")
+    if meta.altitude is None:
+        alt = _number(values, "GPSAltitude", meta.warnings, "XMP exif")
+        if alt is not None:
+            meta.altitude = -alt if str(values.get("GPSAltitudeRef", "0")).strip() == "1" else alt
+    _direction(meta, _number(values, "GPSImgDirection", meta.warnings, "XMP exif"),
+               values.get("GPSImgDirectionRef"), "xmp-exif", "XMP exif")
+
+
+def _xmp_coordinate(text, neg_pos, warnings, what):
+    """XMP GPSCoordinate: "DDD,MM,SSk" or "DDD,MM.mmk" with k one of N/S (E/W)."""
+    if text is None:
+        return None
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?),(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?\s*([NSEW])\s*", str(text))
+    if not m or m.group(4).upper() not in neg_pos:
+        warnings.append("XMP exif GPS %s is malformed: %r." % (what, text))
+        return None
+    deg = float(m.group(1)) + float(m.group(2)) / 60 + (float(m.group(3)) / 3600 if m.group(3) else 0.0)
+    if deg > (90 if what == "latitude" else 180) or float(m.group(2)) >= 60:
+        warnings.append("XMP exif GPS %s is out of range: %r." % (what, text))
+        return None
+    return -deg if m.group(4).upper() == neg_pos[0] else deg
+
+
+def _apply_dji(meta, values):
+    """DJI drones keep their pose in their own XMP: position (GpsLatitude/GpsLongitude, AbsoluteAltitude) where
+    EXIF has none, and the heading as GimbalYawDegree (the camera's, true north), else FlightYawDegree."""
+    if not values:
+        return
+    number = lambda name: _number(values, name, meta.warnings, "DJI XMP")  # noqa: E731
+    if meta.lat is None or meta.lon is None:
+        lat, lon = number("GpsLatitude"), number("GpsLongitude")
+        if lat is not None and lon is not None and abs(lat) <= 90 and abs(lon) <= 180:
+            meta.lat, meta.lon = lat, lon
+    if meta.altitude is None:
+        meta.altitude = number("AbsoluteAltitude")
+    if meta.heading is None:
+        for name in ("GimbalYawDegree", "FlightYawDegree"):
+            yaw = number(name)
+            if yaw is not None:
+                meta.heading, meta.heading_source = yaw % 360.0, "dji"
+                meta.warnings.append("Heading from DJI XMP %s (%.1f)." % (name, yaw))
+                break
 
 
 def _dms(values, ref, neg_pos, warnings, what):

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsPointXY,
-                       QgsProject)
+                       QgsProject, QgsRasterLayer)
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsVertexMarker
 from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
@@ -19,7 +19,7 @@ from ..toolbelt.i18n import tr
 from ..toolbelt.log import PlgLogger
 from ..toolbelt.settings import SettingsManager
 from . import panorama_layers as layers
-from .panorama_pick import coordinate_text, ground_point, measure
+from .panorama_pick import coordinate_text, expected_error_m, ground_point, measure
 from .panorama_view_widget import PanoramaViewWidget
 
 STORE_CRS = "EPSG:25832"
@@ -208,7 +208,9 @@ class PanoramaDock(QgsDockWidget):
         if self._loader is None:
             from ..panorama.loader import PanoramaLoader
 
-            self._loader = PanoramaLoader(cache_mb=SettingsManager().get("panorama_cache_mb"), parent=self)
+            settings = SettingsManager().load()
+            self._loader = PanoramaLoader(cache_mb=settings.panorama_cache_mb, authcfg=settings.image_authcfg,
+                                          timeout_s=settings.network_timeout_s, parent=self)
             self._connect_loader(self._loader)
         return self._loader
 
@@ -397,13 +399,18 @@ class PanoramaDock(QgsDockWidget):
         """A click in the view: its ground point, offered for the click actions or closing a measurement."""
         if self._pano is None:
             return None
-        point = ground_point(self._pano, bearing, elevation)
+        ground = self._ground_model()
+        point = ground_point(self._pano, bearing, elevation, ground)
         if point is None:
             self.click_label.setText(tr("Click the ground below the horizon, within 100 m."))
             self.click_bar.setVisible(True)
             return None
         self._click_point = point
-        self.click_label.setText(coordinate_text(point[0], point[1]))
+        error = expected_error_m(self._pano, bearing, elevation, ground)
+        text = coordinate_text(point[0], point[1])
+        if error is not None:
+            text = tr("{coordinates} (± {error} m)").format(coordinates=text, error=f"{error:.2f}")
+        self.click_label.setText(text)
         self.click_bar.setVisible(True)
         if self._measure_armed and self._measure_start is not None:
             distance, dz = measure(self._measure_start, point)
@@ -413,6 +420,28 @@ class PanoramaDock(QgsDockWidget):
             self.measured.emit(distance, dz)
         self._update_marks()
         return point
+
+    def _ground_model(self):
+        """The ground under this panorama: the elevation raster chosen in the settings where it covers the place,
+        else the panorama track around it (core/terrain.py); cached per panorama."""
+        pano = self._pano
+        cached = getattr(self, "_ground_cache", None)
+        if cached is not None and cached[0] == pano["id"]:
+            return cached[1]
+        from ..panorama.terrain_source import raster_ground, track_ground
+
+        ground = None
+        layer_id = SettingsManager().get("terrain_layer_id")
+        layer = QgsProject.instance().mapLayer(layer_id) if layer_id else None
+        if isinstance(layer, QgsRasterLayer):
+            ground = raster_ground(layer, pano["geom"].x, pano["geom"].y)
+        if ground is None:
+            try:
+                ground = track_ground(self.store(), pano)
+            except StoreError as error:
+                self.log.warning(tr("Cannot read the store: {error}").format(error=error))
+        self._ground_cache = (pano["id"], ground)
+        return ground
 
     def start_measure(self):
         """The next click measures from the current click point."""

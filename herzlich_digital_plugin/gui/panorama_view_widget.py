@@ -4,17 +4,21 @@ Frames are rendered on demand in paintEvent at the widget's size with one reused
 (panorama.image_packing.PanoramaRenderer); view
 changes only call update(), which Qt coalesces into one repaint per event-loop pass, so dragging stays fluid.
 Widget pixel (x, y) is view pixel (x, y) of core.perspective (centre at x + 0.5, y + 0.5).
+While the view moves, frames are nearest-neighbour (fast); once it has rested for SMOOTH_DELAY_MS a bilinear,
+mip-mapped frame (core.perspective_smooth) is rendered on a worker thread and replaces it.
 """
 import math
+import threading
 import time
 
 import numpy as np
-from qgis.PyQt.QtCore import QPointF, QRectF, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QPointF, QRectF, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPolygonF
 from qgis.PyQt.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from ..core.equirect import angles_from_vector
 from ..core.perspective import view_pixel, view_ray
+from ..core.perspective_smooth import SmoothRenderer
 from ..panorama.image_packing import PanoramaRenderer
 from ..toolbelt.i18n import tr
 from . import panorama_overlay_adapter as overlay_adapter
@@ -25,6 +29,7 @@ MAX_PITCH = 85.0
 ZOOM_STEP = 1.15  # fov factor per wheel notch or +/- key
 KEY_TURN = 0.10  # arrow keys turn by this share of the fov
 SLOW_FRAME_MS = 25.0  # slower full-size frames are drawn at half size while dragging
+SMOOTH_DELAY_MS = 150  # the view has rested this long: draw the smooth frame
 OVERLAY_KINDS = ("detections", "assets", "grid")
 
 
@@ -44,6 +49,7 @@ class PanoramaViewWidget(QWidget):
     viewChanged = pyqtSignal(float, float, float)  # yaw, pitch, fov
     stepRequested = pyqtSignal(int)  # +1 next, -1 previous in the sequence
     clicked = pyqtSignal(float, float)  # world bearing, elevation of a click without drag
+    _smoothRendered = pyqtSignal(object)  # (key, buffer) from the worker thread, delivered queued
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -67,6 +73,16 @@ class PanoramaViewWidget(QWidget):
         self._marks = []  # (x, y, z, label) world points drawn as pins
         self._press = None  # (pos, yaw, pitch) of the current left-button press
         self._dragging = False
+        self._smooth = None  # (key, QImage, buffer) of the at-rest frame
+        self._smooth_busy = False  # a worker is rendering one (one at a time: it has one renderer)
+        # the worker's own renderer and buffers; one thread, no pool: nothing outlives the widget
+        self._smooth_renderer = SmoothRenderer(PanoramaRenderer(), threads=1)
+        self._smooth_timer = QTimer(self)
+        self._smooth_timer.setSingleShot(True)
+        self._smooth_timer.setInterval(SMOOTH_DELAY_MS)
+        self._smooth_timer.timeout.connect(self._start_smooth)
+        self._smoothRendered.connect(self._on_smooth_rendered)
+        self.smooth_enabled = True
 
     # ------------------------------------------------------------------ state
     def panorama(self):
@@ -87,7 +103,7 @@ class PanoramaViewWidget(QWidget):
         self._pano = pano
         self._image, self._image_full = None, False
         self._renderer.invalidate()
-        self._frame = None
+        self._frame = self._smooth = None
         self._overlay_cache = None
         self._overlay_data = {"detections": [], "assets": [], "roadworks": []}
         heading = float(pano.get("heading") or 0.0) if pano else 0.0
@@ -100,7 +116,7 @@ class PanoramaViewWidget(QWidget):
             self._image, self._image_full = None, False
         elif full or not self._image_full:
             self._image, self._image_full = np.asarray(image), bool(full)
-        self._frame = None
+        self._frame = self._smooth = None
         self.update()
 
     def set_status(self, text: str, error: bool = False) -> None:
@@ -210,6 +226,46 @@ class PanoramaViewWidget(QWidget):
         self._frame = (key, image, buffer)
         return image
 
+    def _view_key(self, w, h):
+        return (id(self._image), self._yaw, self._pitch, self._fov, int(w), int(h))
+
+    def smooth_frame_shown(self) -> bool:
+        """True while the at-rest (bilinear) frame of the current view is what the widget shows."""
+        return self._smooth is not None and self._smooth[0] == self._view_key(self.width(), self.height())
+
+    def _start_smooth(self) -> None:
+        if self._image is None or self._pano is None or self._dragging or self._smooth_busy:
+            return
+        w, h = self.width(), self.height()
+        key = self._view_key(w, h)
+        if self._smooth is not None and self._smooth[0] == key:
+            return
+        pano, image = self._pano, self._image
+        args = (self._yaw, self._pitch, self._fov, w, h, float(pano.get("heading") or 0.0),
+                float(pano.get("pitch") or 0.0), float(pano.get("roll") or 0.0))
+        self._smooth_busy = True
+        renderer, done = self._smooth_renderer, self._smoothRendered
+
+        def work():  # numpy arrays only: no Qt object is made or destroyed on this thread
+            buffer = None
+            try:
+                buffer = renderer.render(image, *args[:5], heading=args[5], pano_pitch=args[6], pano_roll=args[7])
+            finally:
+                done.emit((key, buffer))
+
+        threading.Thread(target=work, name="hd-smooth-frame", daemon=True).start()
+
+    def _on_smooth_rendered(self, result) -> None:
+        self._smooth_busy = False
+        key, buffer = result
+        current = self._view_key(self.width(), self.height())
+        if buffer is not None and key == current and not self._dragging:
+            h, w, channels = buffer.shape
+            self._smooth = (key, QImage(buffer.data, w, h, channels * w, _qimage_format(channels)), buffer)
+            self.update()
+        elif key != current and not self._dragging:
+            self._smooth_timer.start()  # the view moved on meanwhile: render the new one once it rests
+
     def last_frame_size(self):
         """(width, height) of the last rendered frame (half the widget while a slow drag runs), or None."""
         return None if self._frame is None else (self._frame[1].width(), self._frame[1].height())
@@ -236,8 +292,12 @@ class PanoramaViewWidget(QWidget):
             frame = None
             if self._dragging and self._last_render_ms > SLOW_FRAME_MS:
                 frame = self.render_frame(max(1, w // 2), max(1, h // 2))
+            elif self._smooth is not None and self._smooth[0] == self._view_key(w, h):
+                frame = self._smooth[1]
             else:
                 frame = self.render_frame()
+                if frame is not None and self.smooth_enabled and not self._dragging:
+                    self._smooth_timer.start()
             if frame is None:
                 painter.fillRect(self.rect(), QColor(40, 44, 52))
             else:
@@ -338,6 +398,7 @@ class PanoramaViewWidget(QWidget):
             return None
         if not self._dragging:
             self._dragging = True
+            self._smooth_timer.stop()
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
         per_pixel = self._fov / max(1, self.width())  # the image follows the mouse
         self.set_view(yaw0 - delta.x() * per_pixel, pitch0 + delta.y() * per_pixel)

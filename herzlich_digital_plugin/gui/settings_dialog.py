@@ -1,5 +1,6 @@
 """The settings dialog: every PluginSettings field as a form row."""
-from qgis.gui import QgsAuthConfigSelect, QgsFileWidget
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProject
+from qgis.gui import QgsAuthConfigSelect, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -46,6 +47,15 @@ class SettingsDialog(QDialog):
         self.reviewer.setPlaceholderText(tr("Your login name is used when empty"))
         self.cache_mb = _spin(128, 65536, current.panorama_cache_mb, " MB", 128)
         self.disk_cache_mb = _spin(0, 1048576, current.panorama_disk_cache_mb, " MB", 512)
+        self.image_auth = QgsAuthConfigSelect(self)
+        self.image_auth.setConfigId(current.image_authcfg)
+        self.terrain = QgsMapLayerComboBox()
+        # QGIS >= 3.34 names the filter Qgis.LayerFilter; 3.22 has it on the proxy model
+        raster = getattr(getattr(Qgis, "LayerFilter", None), "RasterLayer", None)
+        self.terrain.setFilters(raster if raster is not None else QgsMapLayerProxyModel.Filter.RasterLayer)
+        self.terrain.setAllowEmptyLayer(True)
+        self.terrain.setLayer(QgsProject.instance().mapLayer(current.terrain_layer_id)
+                              if current.terrain_layer_id else None)
         self.nearest_m = QDoubleSpinBox()
         self.nearest_m.setRange(1.0, 500.0)
         self.nearest_m.setValue(current.nearest_panorama_max_m)
@@ -62,7 +72,9 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Reviewer name"), self.reviewer)
         form.addRow(tr("Panorama memory cache"), self.cache_mb)
         form.addRow(tr("Panorama download cache"), self.disk_cache_mb)
+        form.addRow(tr("Image server login"), self.image_auth)
         form.addRow(tr("Open panoramas within"), self.nearest_m)
+        form.addRow(tr("Elevation model (empty: from the panorama track)"), self.terrain)
         form.addRow(tr("Sensor refresh interval"), self.refresh_s)
         form.addRow(tr("Network timeout"), self.timeout_s)
         form.addRow("", self.debug)
@@ -83,7 +95,9 @@ class SettingsDialog(QDialog):
             reviewer_name=self.reviewer.text().strip(),
             panorama_cache_mb=self.cache_mb.value(),
             panorama_disk_cache_mb=self.disk_cache_mb.value(),
+            image_authcfg=self.image_auth.configId(),
             nearest_panorama_max_m=self.nearest_m.value(),
+            terrain_layer_id=self.terrain.currentLayer().id() if self.terrain.currentLayer() else "",
             sensor_refresh_s=self.refresh_s.value(),
             network_timeout_s=self.timeout_s.value(),
         )

@@ -149,6 +149,18 @@ class DiskCache:
     def total_bytes(self) -> int:
         return sum(size for _, _, size in self._entries())
 
+    def clear(self) -> tuple:
+        """Delete every cached file; returns (files, bytes) removed. Files being written are left alone."""
+        files = removed = 0
+        with self._lock:
+            for _, path, size in self._entries():
+                try:
+                    os.remove(path)
+                except OSError:
+                    continue
+                files, removed = files + 1, removed + size
+        return files, removed
+
     def _entries(self):
         try:
             names = os.listdir(self.folder)

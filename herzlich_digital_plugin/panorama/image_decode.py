@@ -12,8 +12,9 @@ from pathlib import Path
 
 import numpy as np
 from qgis.PyQt.QtCore import QSize, Qt
-from qgis.PyQt.QtGui import QImage, QImageIOHandler, QImageReader
+from qgis.PyQt.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainter
 
+from ..core.gpano import PanoMetadataError, read_metadata
 from ..toolbelt.i18n import tr
 from .image_errors import ImageError
 
@@ -22,6 +23,7 @@ MAX_WIDTH, MAX_HEIGHT = 8192, 4096
 ALLOCATION_LIMIT_MB = 256  # Qt >= 6 refuses larger decodes; a bounded 8192 x 4096 RGB32 image is 128 MB
 UNSCALABLE_LIMIT = 1 << 30  # formats Qt cannot decode shrunk are refused above this many bytes
 _JPEG_TAIL = 1 << 16
+PARTIAL_FILL = QColor(96, 96, 96)  # the part of the sphere a partial panorama does not show
 _SUPPORTS_ALLOCATION_LIMIT = hasattr(QImageReader, "setAllocationLimit")
 if _SUPPORTS_ALLOCATION_LIMIT:  # pragma: no cover - Qt 6
     QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
@@ -160,6 +162,9 @@ def decode(path, max_width: int = MAX_WIDTH, max_height: int = MAX_HEIGHT) -> De
     if fmt in ("jpg", "jpeg") and _is_truncated_jpeg(path):
         raise ImageError(tr("The image file is truncated (incomplete download or copy?): {path}").format(path=path),
                          "truncated")
+    crop = _partial_crop(path, src_w, src_h) if fmt in ("jpg", "jpeg") else None
+    if crop is not None:
+        return _decode_partial(path, reader, can_read, src_w, src_h, crop, max_width, max_height)
     target = _fit(src_w, src_h, max_width, max_height)
     scale_after = False
     if target != (src_w, src_h):
@@ -177,6 +182,43 @@ def decode(path, max_width: int = MAX_WIDTH, max_height: int = MAX_HEIGHT) -> De
         image = image.scaled(QSize(*target), Qt.AspectRatioMode.IgnoreAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
     return DecodedImage(qimage_to_array(image), src_w, src_h, _aspect_warning(src_w, src_h))
+
+
+def _partial_crop(path, width, height):
+    """GPano crop (full width, full height, left, top) of a partial 2:1 sphere, else None (headers only)."""
+    try:
+        crop = read_metadata(path).crop
+    except PanoMetadataError:
+        return None
+    if crop is None or crop[0] != 2 * crop[1] or crop[2] + width > crop[0] or crop[3] + height > crop[1]:
+        return None
+    return crop
+
+
+def _decode_partial(path, reader, can_read, src_w, src_h, crop, max_width, max_height) -> DecodedImage:
+    """A partial panorama (phone photospheres, GPano CroppedArea) placed where it belongs on the full sphere,
+    so every view, overlay and pixel coordinate works as for a full one; the rest is plain grey."""
+    full_w, full_h, left, top = crop
+    target_w, target_h = _fit(full_w, full_h, max_width, max_height)
+    scale = target_w / full_w
+    part = (max(1, int(round(src_w * scale))), max(1, int(round(src_h * scale))))
+    if part != (src_w, src_h) and reader.supportsOption(QImageIOHandler.ImageOption.ScaledSize):
+        reader.setScaledSize(QSize(*part))
+    image = reader.read()
+    if image.isNull():
+        raise _unreadable(path, reader, can_read)
+    canvas = QImage(target_w, target_h, QImage.Format.Format_RGB32)
+    canvas.fill(PARTIAL_FILL)
+    painter = QPainter(canvas)
+    try:
+        painter.drawImage(int(round(left * scale)), int(round(top * scale)),
+                          image.scaled(QSize(*part), Qt.AspectRatioMode.IgnoreAspectRatio,
+                                       Qt.TransformationMode.SmoothTransformation))
+    finally:
+        painter.end()
+    warning = tr("Partial panorama: it covers {width} × {height} of a {full_width} × {full_height} sphere; the "
+                 "rest is shown grey.").format(width=src_w, height=src_h, full_width=full_w, full_height=full_h)
+    return DecodedImage(qimage_to_array(canvas), full_w, full_h, warning)
 
 
 def decode_preview(path, width: int = PREVIEW_WIDTH) -> DecodedImage:

@@ -1,14 +1,17 @@
 """Import a folder (recursively) of 360° JPEGs that carry their pose in EXIF GPS and GPano XMP.
 
-Per image: position from EXIF GPS (WGS84, converted to EPSG:25832); heading from GPano
-PoseHeadingDegrees, else EXIF GPSImgDirection; pitch/roll from GPano; time from EXIF; size from
-the JPEG frame header. Only headers are read, never pixels.
+Per image: position from EXIF GPS (else XMP exif:GPS*, else DJI XMP; WGS84, converted to EPSG:25832);
+heading from GPano PoseHeadingDegrees, else EXIF GPSImgDirection (true north; GoPro's placeholder 0 loses to
+it), else DJI GimbalYawDegree, else derived from the track (bearing to the next capture); pitch/roll from
+GPano; time from EXIF; size from the JPEG frame header, or the full sphere of a partial panorama (GPano
+CroppedArea, scaled to the JPEG). Only headers are read, never pixels.
 
 Heights: EXIF GPSAltitude is the camera's height above sea level. The store keeps the ground
 point under the camera, so ``z = GPS altitude - camera_height`` (docs/conventions.md).
 
 Refused, with a reason in the report: unreadable/truncated JPEGs, images without GPS, without a
-heading, not 2:1, not equirectangular, and duplicates of images already in the campaign.
+heading (none in the file and no neighbour on the track), not 2:1, not equirectangular, and duplicates of
+images already in the campaign.
 Pure Python + store: runs without QGIS.
 """
 import math
@@ -16,7 +19,7 @@ import os
 from pathlib import Path
 from typing import Callable, Optional
 
-from ..core.geodesy import wgs84_to_utm32
+from ..core.geodesy import initial_bearing, wgs84_to_utm32
 from ..core.gpano import PanoMetadataError, read_metadata
 from .import_common import ImportReport, Progress, image_uri_for, store_candidates, store_folder, tr
 
@@ -24,6 +27,8 @@ __all__ = ["import_folder", "find_images", "check_image", "truncation_reason", "
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg")
 EOI = b"\xff\xd9"
+TRACK_MAX_GAP_S = 60.0  # a heading is derived only from a neighbour this close in time ...
+TRACK_MIN_STEP_M = 1.0  # ... and at least this far away (GPS noise of a standing camera says nothing)
 TAIL_SEARCH = 4 << 20  # some cameras append a trailer after the end-of-image marker: look this far back
 HEADER_SKIP = 64 << 10  # an EXIF thumbnail's own end marker sits in the header: never count that one
 
@@ -62,7 +67,15 @@ def check_image(meta) -> Optional[str]:
     """Reason to refuse an image with this size and projection as a 360° panorama, or None."""
     if not meta.width or not meta.height:
         return tr("The JPEG has no image size.")
-    if meta.width != 2 * meta.height:
+    if getattr(meta, "crop", None) is not None:  # a partial panorama: its full sphere must be 2:1
+        width, height = meta.crop[0], meta.crop[1]
+        if width != 2 * height:
+            return tr("The partial panorama's full sphere is {width} × {height} pixels, not 2:1.").format(
+                width=width, height=height)
+    elif meta.width != 2 * meta.height and not meta.projection:
+        return tr("The image is {width} × {height} pixels, not 2:1, and has no panorama metadata (GPano): a "
+                  "photo, not a 360° panorama.").format(width=meta.width, height=meta.height)
+    elif meta.width != 2 * meta.height:
         return tr("The image is {width} × {height} pixels, not 2:1 as a 360° equirectangular panorama is."
                   ).format(width=meta.width, height=meta.height)
     if meta.projection and meta.projection != "equirectangular":
@@ -101,6 +114,7 @@ def import_folder(store, folder, campaign: str, camera_height: float = 2.5, vend
     if cancelled is not None and cancelled():
         report.cancelled = True
         return report
+    candidates = derive_track_headings(candidates, report)
     return store_candidates(store, candidates, campaign, report, camera_height, vendor, progress)
 
 
@@ -114,8 +128,6 @@ def _candidate(path: Path, source: str, camera_height: float, target, report: Im
         report.reject(source, tr("No GPS position in the EXIF metadata."))
         return None
     reason = check_image(meta) or truncation_reason(path)
-    if reason is None and (meta.heading is None or not math.isfinite(meta.heading)):
-        reason = tr("No heading: neither GPano PoseHeadingDegrees nor EXIF GPSImgDirection.")
     if reason:
         report.reject(source, reason)
         return None
@@ -129,6 +141,53 @@ def _candidate(path: Path, source: str, camera_height: float, target, report: Im
         z = float(meta.altitude) - camera_height
     if meta.captured_at is None:
         report.warn(source, tr("No capture time: the panorama is put into a sequence by file order."))
-    return {"source": source, "x": float(x), "y": float(y), "z": z, "heading": float(meta.heading) % 360.0,
+    heading = meta.heading if meta.heading is not None and math.isfinite(meta.heading) else None
+    width, height = (meta.crop[0], meta.crop[1]) if meta.crop is not None else (meta.width, meta.height)
+    return {"source": source, "x": float(x), "y": float(y), "z": z,
+            "heading": None if heading is None else float(heading) % 360.0,
             "pitch": float(meta.pitch or 0.0), "roll": float(meta.roll or 0.0), "captured_at": meta.captured_at,
-            "width": int(meta.width), "height": int(meta.height), "image_uri": image_uri_for(path, target)}
+            "width": int(width), "height": int(height), "image_uri": image_uri_for(path, target),
+            "lat": meta.lat, "lon": meta.lon}
+
+
+def derive_track_headings(candidates: list, report: ImportReport) -> list:
+    """Cameras without a compass: the heading is the bearing (from true north) to the next capture of the
+    track, or from the previous one at its end, assuming the camera faces the direction of travel. Each such
+    heading is reported as derived; an image with no usable neighbour is rejected."""
+    if all(c["heading"] is not None for c in candidates):
+        return candidates
+    timed = sorted((c for c in candidates if c["captured_at"] is not None), key=lambda c: c["captured_at"])
+    index = {id(c): n for n, c in enumerate(timed)}
+    kept = []
+    for cand in candidates:
+        if cand["heading"] is None:
+            bearing = _track_bearing(cand, timed, index.get(id(cand)))
+            if bearing is None:
+                report.reject(cand["source"], tr("No heading: neither GPano PoseHeadingDegrees nor EXIF "
+                                                 "GPSImgDirection, and no capture of the same track within "
+                                                 "{seconds:.0f} s to derive it from.").format(
+                                                     seconds=TRACK_MAX_GAP_S))
+                continue
+            cand["heading"] = bearing
+            report.warn(cand["source"], tr("Heading {heading:.1f}° derived from the track (direction to the "
+                                           "neighbouring capture): the camera has no compass.").format(
+                                               heading=bearing))
+        kept.append(cand)
+    return kept
+
+
+def _track_bearing(cand, timed, n):
+    if n is None:
+        return None
+    for step in (1, -1):  # towards the next capture, else from the previous one
+        k = n + step
+        while 0 <= k < len(timed):
+            other = timed[k]
+            gap = abs((other["captured_at"] - cand["captured_at"]).total_seconds())
+            if gap > TRACK_MAX_GAP_S:
+                break
+            if math.hypot(other["x"] - cand["x"], other["y"] - cand["y"]) >= TRACK_MIN_STEP_M:
+                first, second = (cand, other) if step == 1 else (other, cand)
+                return initial_bearing(first["lon"], first["lat"], second["lon"], second["lat"])
+            k += step
+    return None

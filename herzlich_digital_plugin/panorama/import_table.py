@@ -399,7 +399,8 @@ def import_poses(store, records: Iterable[dict], campaign: str, camera_height: f
                  image_root=None, url_template: Optional[str] = None,
                  transform: Optional[Callable[[float, float], tuple]] = None, vendor: Optional[str] = None,
                  progress: Progress = None, cancelled: Optional[Callable[[], bool]] = None,
-                 report: Optional[ImportReport] = None) -> ImportReport:
+                 report: Optional[ImportReport] = None,
+                 size_probe: Optional[Callable[[str], tuple]] = None) -> ImportReport:
     """Check pose records and write the good ones into ``campaign`` (created by name if missing).
 
     A record is a dict: ``source`` (for the report), ``image`` (file name), ``x``, ``y`` (EPSG:25832
@@ -407,7 +408,8 @@ def import_poses(store, records: Iterable[dict], campaign: str, camera_height: f
     get 0 with a warning), ``heading``, optional ``pitch``, ``roll``, ``time``, ``id``, and ``error``
     (a reason found while reading). Values may be text or numbers. With ``image_root`` the images
     must exist below it (their size is read from the JPEG header); with ``url_template`` they are
-    not fetched. Nothing is written if cancelled.
+    not fetched, but ``size_probe(url) -> (width, height)`` (panorama.remote_size) reads their size from the
+    server. Nothing is written if cancelled.
     """
     report = report if report is not None else ImportReport()
     if not math.isfinite(camera_height) or not 0 <= camera_height <= 20:
@@ -448,6 +450,9 @@ def import_poses(store, records: Iterable[dict], campaign: str, camera_height: f
     if cancelled is not None and cancelled():
         report.cancelled = True
         return report
+    if url_template is not None and size_probe is not None and candidates:
+        from .remote_size import fill_sizes
+        fill_sizes(candidates, size_probe, report)
     return store_candidates(store, candidates, campaign, report, camera_height, vendor, progress)
 
 

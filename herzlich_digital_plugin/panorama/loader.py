@@ -3,11 +3,15 @@
 All file, network, rendering and decoding work runs on the loader's own QThreadPool; results come back to
 the thread the loader lives in (the GUI thread) through queued signals. Each ``load`` supersedes the
 previous one: results of older requests are never delivered (full images still go into the cache).
+
+Remote images load on a pool of their own, so a slow image server can hold up only other downloads, never a
+local file; and a watchdog in the loader's thread fails the visible request when no image has come within
+the timeout (plus a margin), whatever the network layer does, so the viewer never stays at "loading".
 """
 import itertools
 import threading
 
-from qgis.PyQt.QtCore import QObject, QThreadPool, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QObject, QThreadPool, QTimer, Qt, pyqtSignal
 
 from ..toolbelt.i18n import tr
 from .image_cache import MB, ImageCache, trim_heap
@@ -16,6 +20,8 @@ from .image_errors import ImageError
 from .image_packing import packed_for, prepack
 
 PACK_ON_WORKER_BYTES = 32 * MB  # cached images larger than this are packed on the worker before delivery
+WATCHDOG_MARGIN_S = 5.0  # beyond the request timeout: time to decode what did arrive
+NETWORK_THREADS = 4  # downloads at once: superseded slow ones must not keep the current one waiting
 
 
 class _Job:
@@ -32,6 +38,22 @@ class _Job:
         self.store_uri = store_uri
         self.tag = _tag(row, store_folder, image_root)
         self.cancelled = False
+
+
+_network_pool = None
+
+
+def network_pool() -> QThreadPool:
+    """The download pool every loader shares; not owned by a loader, so closing a viewer never waits for it."""
+    global _network_pool
+    if _network_pool is None:
+        _network_pool = QThreadPool()
+        _network_pool.setMaxThreadCount(NETWORK_THREADS)
+    return _network_pool
+
+
+def _is_remote(row, image_root) -> bool:
+    return "://" in str(row.get("image_uri") or "") or "://" in str(image_root or "")
 
 
 def _tag(row, store_folder, image_root):
@@ -59,7 +81,7 @@ class PanoramaLoader(QObject):
 
     def __init__(self, cache_mb: int = 320, parent=None, *, preview_width: int = PREVIEW_WIDTH,
                  max_size=(MAX_WIDTH, MAX_HEIGHT), disk_cache=None, authcfg: str = "", timeout_s: float = 20.0,
-                 threads: int = 2, prepack_images: bool = True):
+                 threads: int = 2, prepack_images: bool = True, watchdog_s: float = None):
         super().__init__(parent)
         self.cache = ImageCache(int(cache_mb) * MB)
         self.preview_width = int(preview_width)
@@ -74,6 +96,12 @@ class PanoramaLoader(QObject):
         self._warnings = {}  # panorama id -> warning text of its cached image
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max(1, int(threads)))
+        self._net_pool = network_pool()
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.setInterval(int(1000 * (self.timeout_s + WATCHDOG_MARGIN_S if watchdog_s is None
+                                               else watchdog_s)))
+        self._watchdog.timeout.connect(self._on_watchdog)
         for sig, slot in ((self._gotPreview, self._on_preview), (self._gotFull, self._on_full),
                           (self._gotError, self._on_error), (self._gotWarning, self._on_warning)):
             sig.connect(slot, Qt.ConnectionType.QueuedConnection)
@@ -108,7 +136,12 @@ class PanoramaLoader(QObject):
             else:
                 self._gotFull.emit(job.token, pid, hit)
             return
-        self._pool.start(lambda: self._work(job))
+        if _is_remote(row, image_root):
+            self._watchdog.start()
+            self._net_pool.start(lambda: self._work(job))
+        else:
+            self._watchdog.stop()
+            self._pool.start(lambda: self._work(job))
 
     def cancel(self, panorama_id: int) -> None:
         """Stop delivering (and, where possible, working on) the request for this panorama."""
@@ -116,6 +149,7 @@ class PanoramaLoader(QObject):
         if job is not None and job.panorama_id == int(panorama_id):
             job.cancelled = True
             self._current = None
+            self._watchdog.stop()
 
     def cached(self, panorama_id: int):
         """The full-resolution array if it is in the memory cache, else None."""
@@ -128,15 +162,18 @@ class PanoramaLoader(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker threads are idle (tests, headless use). Signals still need the event loop."""
-        return self._pool.waitForDone(msecs)
+        return self._pool.waitForDone(msecs) and self._net_pool.waitForDone(msecs)
 
     def shutdown(self) -> None:
         """Cancel everything and wait for the workers (call before the loader is destroyed)."""
         if self._current is not None:
             self._current.cancelled = True
         self._current = None
+        self._watchdog.stop()
         self._pool.clear()
         self._pool.waitForDone()
+        # downloads are not waited for: a stuck server would freeze the closing viewer. Their jobs are
+        # cancelled, so nothing is delivered; the shared pool outlives this loader.
 
     # ------------------------------------------------------------------ worker thread
 
@@ -167,7 +204,7 @@ class PanoramaLoader(QObject):
 
         if job.cancelled:
             return
-        needs_disk = "://" in str(job.row.get("image_uri") or "") or "://" in str(job.image_root or "")
+        needs_disk = _is_remote(job.row, job.image_root)
         path = image_file(job.row, job.store_folder, job.image_root, demo=self._demo_info(job),
                           disk_cache=self._disk() if needs_disk else None, authcfg=self.authcfg,
                           timeout_s=self.timeout_s)
@@ -212,6 +249,16 @@ class PanoramaLoader(QObject):
 
     # ------------------------------------------------------------------ loader thread
 
+    def _on_watchdog(self):
+        job = self._current
+        if job is None or job.cancelled:
+            return
+        job.cancelled = True  # a late answer still lands in the disk cache, but is not shown
+        self._current = None
+        self.failed.emit(job.panorama_id, tr("The image server did not deliver the panorama within {seconds} s. "
+                                             "Open it again to retry.").format(
+                                                 seconds=round(self.timeout_s + WATCHDOG_MARGIN_S)))
+
     def _is_current(self, token):
         job = self._current
         return job is not None and job.token == token and not job.cancelled
@@ -235,11 +282,13 @@ class PanoramaLoader(QObject):
             array = payload
         if self._is_current(token):
             self._current = None
+            self._watchdog.stop()
             self.fullReady.emit(pid, array)
 
     def _on_error(self, token, pid, message):
         if self._is_current(token):
             self._current = None
+            self._watchdog.stop()
             self.failed.emit(pid, message)
 
     def _on_warning(self, token, pid, message):

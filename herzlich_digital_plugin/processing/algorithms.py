@@ -20,6 +20,8 @@ def all_algorithms():
     from .detour_route import DetourRouteAlgorithm
     from .roadworks_report import RoadworksReportAlgorithm
     from .check_store import CheckStoreAlgorithm
+    from .prefetch_panoramas import ClearPanoramaCacheAlgorithm, PrefetchPanoramasAlgorithm
+    from .import_panoramax import ImportPanoramaxAlgorithm
 
     return [
         CreateDemoCityAlgorithm(),
@@ -39,4 +41,7 @@ def all_algorithms():
         DetourRouteAlgorithm(),
         RoadworksReportAlgorithm(),
         CheckStoreAlgorithm(),
+        PrefetchPanoramasAlgorithm(),
+        ClearPanoramaCacheAlgorithm(),
+        ImportPanoramaxAlgorithm(),
     ]

@@ -8,6 +8,8 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -99,6 +101,10 @@ class ImportPanoramaTableAlgorithm(HdAlgorithm):
                                             optional=True)
         week.setFlags(week.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(week)
+        self.addParameter(QgsProcessingParameterBoolean(
+            "READ_IMAGE_SIZE", tr("With a URL template: read the image size from the server"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterAuthConfig(
+            "IMAGE_AUTHCFG", tr("Authentication for the image server (reads the image size)"), optional=True))
         add_store_parameters(self)
         add_report_parameters(self)
 
@@ -145,9 +151,15 @@ class ImportPanoramaTableAlgorithm(HdAlgorithm):
         progress, cancelled = progress_callbacks(feedback)
         store = open_store_parameter(self, parameters, context)
         try:
+            probe = None
+            if url_template and self.parameterAsBoolean(parameters, "READ_IMAGE_SIZE", context):
+                from ..panorama.remote_size import http_probe
+                from ..toolbelt.settings import SettingsManager
+                probe = http_probe(self.parameterAsString(parameters, "IMAGE_AUTHCFG", context),
+                                   float(SettingsManager().get("network_timeout_s")))
             it.import_poses(store, records, self.parameterAsString(parameters, "CAMPAIGN", context),
                             self.parameterAsDouble(parameters, "CAMERA_HEIGHT", context), image_root, url_template,
-                            transform, progress=progress, cancelled=cancelled, report=report)
+                            transform, progress=progress, cancelled=cancelled, report=report, size_probe=probe)
         except (ValueError, StoreError) as error:
             raise QgsProcessingException(str(error))
         finally:

@@ -20,7 +20,9 @@ class PluginSettings:
     reviewer_name: str = ""  # empty = the operating-system user
     panorama_cache_mb: int = 320  # decoded panoramas held in memory (an 8K panorama takes 128 MB)
     panorama_disk_cache_mb: int = 4096  # downloaded remote panoramas
+    image_authcfg: str = ""  # QGIS authcfg id for the panorama image server (sent only to its origin)
     nearest_panorama_max_m: float = 30.0  # map click: farthest panorama to open
+    terrain_layer_id: str = ""  # elevation raster (DGM) of the project for clicks on slopes; empty: the track
     sensor_refresh_s: int = 60
     network_timeout_s: int = 20
 

@@ -279,8 +279,10 @@ def test_click_gives_the_ground_point_within_ten_centimetres(qtbot, city, dock):
     assert len(errors) >= 20
     assert float(np.median(errors)) <= 0.10, errors
     text = dock.click_label.text()
-    assert re.fullmatch(r"E \d{6}\.\d\d N \d{7}\.\d\d", text)
-    assert dock.copy_click_coordinates() == text == QApplication.clipboard().text()
+    # the coordinates with the expected error of the click; the clipboard gets the coordinates alone
+    match = re.fullmatch(r"(E \d{6}\.\d\d N \d{7}\.\d\d) \(± (\d+\.\d\d) m\)", text)
+    assert match and 0 < float(match.group(2)) < 1.0
+    assert dock.copy_click_coordinates() == match.group(1) == QApplication.clipboard().text()
     _wait_loaded(qtbot, dock)
 
 
@@ -498,3 +500,18 @@ def _in_canvas(canvas, row):
                                        QgsProject.instance())
     p = to_canvas.transform(QgsPointXY(row["geom"].x, row["geom"].y))
     return p.x(), p.y()
+
+
+def test_viewer_loads_with_the_image_server_login_and_timeout_of_the_settings(dock):
+    from herzlich_digital_plugin.toolbelt.settings import SettingsManager
+
+    manager = SettingsManager()
+    before = manager.load()
+    try:
+        manager.set("image_authcfg", "img0001")
+        manager.set("network_timeout_s", 7)
+        dock.shutdown()  # the next loader is made from the settings as they are now
+        loader = dock.loader()
+        assert (loader.authcfg, loader.timeout_s) == ("img0001", 7.0)
+    finally:
+        manager.save(before)

@@ -222,3 +222,29 @@ def test_slow_frames_drop_to_half_size_while_dragging(qtbot, view, monkeypatch):
     _mouse(view, QEvent.Type.MouseButtonRelease, QPoint(260, 200), left, Qt.MouseButton.NoButton)
     view.repaint()
     assert view.last_frame_size() == (view.width(), view.height())
+
+
+def test_view_at_rest_is_redrawn_smooth_and_dragging_shows_the_fast_frame(view, qtbot):
+    """After the view rests, a bilinear frame rendered off the GUI thread replaces the nearest one; moving again
+    shows fast frames until the next rest."""
+    from herzlich_digital_plugin.core.perspective import PerspectiveRenderer
+    from herzlich_digital_plugin.core.perspective_smooth import SmoothRenderer
+
+    view.set_view(yaw=STRIPE_BEARING, fov=30.0)
+    qtbot.waitUntil(view.smooth_frame_shown, timeout=5000)
+    shot = view.grab().toImage()
+    expected = SmoothRenderer(PerspectiveRenderer(), threads=1).render(
+        view.image(), STRIPE_BEARING, 0.0, 30.0, view.width(), view.height(), heading=HEADING)
+    nearest = PerspectiveRenderer().render(view.image(), STRIPE_BEARING, 0.0, 30.0, view.width(), view.height(),
+                                           heading=HEADING)
+    y = view.height() // 3
+    # the stripe's edge: nearest steps from grey to red, the smooth frame blends; the widget shows the blend
+    x = int(np.argmax(np.abs(nearest[y, :, 2].astype(int) - expected[y, :, 2].astype(int))))
+    assert abs(int(nearest[y, x, 2]) - int(expected[y, x, 2])) > 20
+    colour = shot.pixelColor(x, y)
+    want = expected[y, x]  # B, G, R, X
+    assert (colour.red(), colour.green(), colour.blue()) == (want[2], want[1], want[0])
+    # a drag drops the smooth frame at once; it comes back after the drag
+    _drag(view, QPoint(300, 200), QPoint(340, 200))
+    assert not view.smooth_frame_shown()
+    qtbot.waitUntil(view.smooth_frame_shown, timeout=5000)

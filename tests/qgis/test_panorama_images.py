@@ -147,7 +147,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802 - http.server's name
         type(self).hits.append(self.path)
-        if self.path.startswith("/slow"):
+        if self.path.startswith("/stuck"):  # a server far slower than any timeout the test waits for
+            time.sleep(8)
+        elif self.path.startswith("/slow"):
             time.sleep(3)
         status = 404 if "404" in self.path else 500 if "500" in self.path else 200
         body = self.body if status == 200 else b"error"
@@ -215,6 +217,31 @@ def test_loader_downloads_remote_images(qtbot, http_server, tmp_path):
     with qtbot.waitSignal(loader.failed, timeout=10000) as blocker:
         loader.load(_row(12, f"{http_server}/404/remote.jpg", 512, 256), None)
     assert blocker.args[0] == 12 and "HTTP 404" in blocker.args[1]
+    loader.shutdown()
+
+
+def test_stuck_image_server_starves_neither_local_files_nor_the_viewer(qtbot, http_server, tmp_path, jpeg_small):
+    """Two requests to a server that answers after 8 s (the user clicked on, then on again), then a local file:
+    the local file comes at once, although the network layer's own timeout (20 s) has not run out."""
+    loader = PanoramaLoader(cache_mb=64, disk_cache=DiskCache(tmp_path, 1 << 24), timeout_s=20, threads=2)
+    loader.load(_row(21, f"{http_server}/stuck/a.jpg", 512, 256), None)
+    loader.load(_row(22, f"{http_server}/stuck/b.jpg", 512, 256), None)
+    started = time.monotonic()
+    with qtbot.waitSignal(loader.fullReady, timeout=6000) as blocker:
+        loader.load(_row(23, jpeg_small, 512, 256), None)
+    assert blocker.args[0] == 23 and time.monotonic() - started < 4.0
+    loader.shutdown()
+
+
+def test_watchdog_fails_the_shown_request_when_the_server_never_delivers(qtbot, http_server, tmp_path):
+    loader = PanoramaLoader(cache_mb=64, disk_cache=DiskCache(tmp_path, 1 << 24), timeout_s=20, watchdog_s=1.0)
+    started = time.monotonic()
+    with qtbot.waitSignal(loader.failed, timeout=5000) as blocker:
+        loader.load(_row(24, f"{http_server}/stuck/c.jpg", 512, 256), None)
+    assert blocker.args[0] == 24 and time.monotonic() - started < 4.0
+    assert "did not deliver" in blocker.args[1]
+    with qtbot.assertNotEmitted(loader.fullReady, wait=200):
+        pass  # nothing else arrives for it later
     loader.shutdown()
 
 

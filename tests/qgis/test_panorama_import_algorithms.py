@@ -203,6 +203,7 @@ def test_table_algorithm_reads_a_point_layer_and_a_plain_table(provider, demo, t
     out = run("importpanoramatable", {"INPUT": table, "X_FIELD": "ost", "Y_FIELD": "nord",  # FORMAT auto
                                       "Z_FIELD": "hoehe", "IMAGE_FIELD": "bild", "HEADING_FIELD": "kurs",
                                       "TIME_FIELD": "zeit", "URL_TEMPLATE": "https://pano.example.org/{stem}.jpg",
+                                      "READ_IMAGE_SIZE": False,  # no traffic to example.org from a test
                                       "STORE": store_path, "CAMPAIGN": "Web"})
     assert out["IMPORTED"] == 6
     with open_store(store_path) as store:
@@ -211,4 +212,68 @@ def test_table_algorithm_reads_a_point_layer_and_a_plain_table(provider, demo, t
     with pytest.raises(QgsProcessingException, match="lacks the field"):
         run("importpanoramatable", {"INPUT": table, "FORMAT": "layer", "IMAGE_FIELD": "bild",
                                     "HEADING_FIELD": "kurs", "URL_TEMPLATE": "https://h/{filename}",
-                                    "STORE": store_path, "CAMPAIGN": "Web"})
+                                    "READ_IMAGE_SIZE": False, "STORE": store_path, "CAMPAIGN": "Web"})
+
+
+class _RangeHandler:
+    """An image server that honours Range requests, as real ones do (206 with the first bytes)."""
+
+    @staticmethod
+    def make(body, seen):
+        from http.server import BaseHTTPRequestHandler
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - http.server's name
+                wanted = self.headers.get("Range", "")
+                seen.append(wanted)
+                data, status = body, 200
+                if wanted.startswith("bytes=0-"):
+                    data, status = body[:int(wanted[8:]) + 1], 206
+                self.send_response(status)
+                self.send_header("Content-Type", "image/jpeg")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args):
+                pass
+        return Handler
+
+
+def test_url_template_panoramas_get_their_size_from_the_server(provider, demo, tmp_path):
+    """Without a size no detection could be imported for them ("panorama has no image size")."""
+    import json
+    import threading
+    from http.server import HTTPServer
+
+    from panorama_import_demo import small_jpeg
+
+    body = small_jpeg(512, 256, None) + b"\x00" * 300000  # larger than the first request reads
+    seen = []
+    server = HTTPServer(("127.0.0.1", 0), _RangeHandler.make(body, seen))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result, truth = demo
+        rows = list(truth.values())[:4]
+        store_path = str(tmp_path / "web.gpkg")
+        out = run("importpanoramatable", {
+            "INPUT": _point_layer(rows, with_geometry=False), "X_FIELD": "ost", "Y_FIELD": "nord",
+            "Z_FIELD": "hoehe", "IMAGE_FIELD": "bild", "HEADING_FIELD": "kurs", "TIME_FIELD": "zeit",
+            "URL_TEMPLATE": f"http://127.0.0.1:{server.server_address[1]}/pano/{{stem}}.jpg",
+            "STORE": store_path, "CAMPAIGN": "Web"})
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert out["IMPORTED"] == 4
+    assert len(seen) == 2 and all(r.startswith("bytes=0-") for r in seen)  # first and last image, headers only
+    with open_store(store_path) as store:
+        panos = store.select("panorama")
+    assert {(p["width"], p["height"]) for p in panos} == {(512, 256)}
+    detections = tmp_path / "d.geojson"
+    detections.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": None, "properties": {
+            "id": "v-1", "value": "regulatory--stop--g1", "score": 0.9, "image_key": panos[0]["id"],
+            "shape": [0.40, 0.45, 0.42, 0.48]}}]}), encoding="utf-8")
+    got = run("importdetections", {"INPUT": str(detections), "FORMAT": "auto", "STORE": store_path,
+                                   "MODEL_RUN": "Vendor"})
+    assert (got["IMPORTED"], got["REJECTED"]) == (1, 0)

@@ -13,6 +13,8 @@ from herzlich_digital_plugin.processing.provider import PROVIDER_ID, HerzlichDig
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTRACT = next(p for p in (ROOT.parent / "shared" / "PROCESSING.md", ROOT / "docs" / "PROCESSING.md") if p.exists())
+# the contract allows more algorithms than the shared table names: ours are documented in docs/PROCESSING.md
+CONTRACTS = [CONTRACT] + ([ROOT / "docs" / "PROCESSING.md"] if CONTRACT != ROOT / "docs" / "PROCESSING.md" else [])
 
 
 def _names_only(cell: str) -> str:
@@ -26,7 +28,8 @@ def _names_only(cell: str) -> str:
 def _contract():
     """{algorithm id: (parameter names, output names)} from the markdown table."""
     table = {}
-    for line in CONTRACT.read_text(encoding="utf-8").splitlines():
+    lines = [line for path in reversed(CONTRACTS) for line in path.read_text(encoding="utf-8").splitlines()]
+    for line in lines:  # the shared table last: where both name an algorithm, its promise counts
         match = re.match(r"^\|\s*`(\w+)`\s*\|(.*)\|(.*)\|\s*$", line)
         if match:
             params = set(re.findall(r"\b([A-Z][A-Z_]{1,})\b", _names_only(match.group(2))))

@@ -38,16 +38,18 @@ def test_settings_survive_garbage_values(settings):
         SettingsManager(settings).set("no_such_setting", 1)
 
 
-def test_settings_dialog_saves_what_the_user_typed(qtbot, settings):
+def test_settings_dialog_saves_what_the_user_typed(qtbot, settings, basic_authcfg):
     from herzlich_digital_plugin.gui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(manager=SettingsManager(settings))
     qtbot.addWidget(dialog)
     dialog.nearest_m.setValue(42.0)
     dialog.reviewer.setText("Erika Mustermann")
+    dialog.image_auth.setConfigId(basic_authcfg)
     dialog.accept()
     loaded = SettingsManager(settings).load()
     assert loaded.nearest_panorama_max_m == 42.0 and loaded.reviewer_name == "Erika Mustermann"
+    assert loaded.image_authcfg == basic_authcfg
 
 
 def test_python_logging_reaches_the_qgis_log(qtbot):
