@@ -9,6 +9,7 @@ Only one-level, to-many ``$expand`` is used, because weaker servers get to-one e
 and joined here. An expanded list the server truncated (nested next link) is read from the entity's
 navigation path instead: nested next links are malformed on some servers.
 """
+import time
 from datetime import datetime, timezone
 from typing import Callable, Dict, List, Optional, Tuple
 
@@ -25,7 +26,8 @@ from .urls import quote_literal
 
 ORDER_FIELDS = ("phenomenonTime", "resultTime")
 OBSERVATION_SELECT = "phenomenonTime,result,resultTime"
-NOT_RETRIED = (401, 403, 404)  # a different $orderby cannot help there
+ORDER_REFUSALS = (400, 422, 500)  # how servers refuse an $orderby (FROST/django: 400/422, some: 500)
+ORDER_RETRY_S = 900.0  # a refused phenomenonTime ordering is tried again after this long
 
 
 def fetch_latest(client: StaClient, observed_property: str = "", now: Optional[datetime] = None,
@@ -87,20 +89,41 @@ def _observations_expand(order_field: str) -> str:
 
 
 def with_order_fallback(client: StaClient, query: Callable[[str], object], notices: List[Notice]):
-    """query(order_field); on a server error with phenomenonTime, once more with resultTime. The client
-    remembers the fallback, so later refreshes do not repeat the failing request."""
+    """query(order_field), ordered by phenomenonTime unless the server refuses that ordering itself.
+
+    A refusal is HTTP 400/422/500 on the FIRST page of the ordered query, confirmed by a retry, while the same
+    query ordered by resultTime works. Anything else (a later page failing, a 503, resultTime failing too) is a
+    temporary fault and raised: it must not switch "latest" to the time a value was written (a late
+    correction would then count as the newest). The client remembers a refusal for ORDER_RETRY_S, so
+    refreshes do not repeat the failing request; then phenomenonTime is tried again (a repaired server)."""
     failed = getattr(client, "order_fallback_status", None)
+    since = getattr(client, "order_fallback_at", None)
+    if failed is not None and since is not None and time.monotonic() - since >= ORDER_RETRY_S:
+        failed = None
     if failed is None:
-        try:
-            return query(ORDER_FIELDS[0]), ORDER_FIELDS[0]
-        except StaError as error:
-            if error.status is None or error.status in NOT_RETRIED:
-                raise
-            client.log(f"ordering by phenomenonTime failed (HTTP {error.status}); using resultTime")
-            failed = client.order_fallback_status = error.status
-    result = query(ORDER_FIELDS[1])
+        for _ in range(2):
+            try:
+                result = query(ORDER_FIELDS[0])
+            except StaError as error:
+                if not refuses_ordering(error):
+                    raise
+                refusal = error
+                continue
+            client.order_fallback_status = client.order_fallback_at = None
+            return result, ORDER_FIELDS[0]
+        result = query(ORDER_FIELDS[1])  # raises during an outage: then nothing is remembered
+        client.log(f"ordering by phenomenonTime refused twice (HTTP {refusal.status}); using resultTime")
+        failed = client.order_fallback_status = refusal.status
+        client.order_fallback_at = time.monotonic()
+    else:
+        result = query(ORDER_FIELDS[1])
     notices.append(Notice("order_fallback", {"status": failed}, INFO))
     return result, ORDER_FIELDS[1]
+
+
+def refuses_ordering(error: StaError) -> bool:
+    """The answer a server gives to an $orderby it cannot do (never a later page, never 401/403/404/503)."""
+    return error.status in ORDER_REFUSALS and getattr(error, "page", 1) == 1
 
 
 def _latest_datastreams(client, wanted, limit, notices) -> Tuple[List[dict], str]:

@@ -86,7 +86,10 @@ class Notice:
 
 
 class StaError(Exception):
-    """A request or answer that makes the result unusable; ``text(tr)`` is the user message."""
+    """A request or answer that makes the result unusable; ``text(tr)`` is the user message. ``page``: which
+    page of a paged collection failed (1: the first, the one a query's options are judged by)."""
+
+    page = 1
 
     def __init__(self, code: str, status: Optional[int] = None, **params):
         self.code = code
