@@ -8,6 +8,7 @@ from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from .connections import SensorConnection, connection_of
+from .layer_fields import skip_exit_prompt
 from .live_layer import LiveSensorLayer, create_layer
 
 
@@ -59,6 +60,7 @@ class SensorLayerManager(QObject):
                                          parent=self)
             self._controllers[layer.id()] = controller
             layer.setReadOnly(True)
+            skip_exit_prompt(layer)  # projects saved before the flag existed, too
             controller.start()
             self.layerAttached.emit(controller)
 

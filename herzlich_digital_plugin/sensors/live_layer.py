@@ -19,7 +19,8 @@ from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 from ..core.sensorthings.messages import StaError
 from ..core.sensorthings.observations import component_observation
 from ..core.sensorthings.snapshot import (DATASTREAM, MULTI_DATASTREAM, NO_DATA, RowKey, SensorRow,
-                                          SensorSnapshot, aged, marked_stale, with_observation)
+                                          SensorSnapshot, aged, marked_stale, newer_of,
+                                          with_observation)
 from ..toolbelt.i18n import tr, user_locale
 from ..toolbelt.log import LOG_TAG
 from .alerts import AlertEvent, AlertTracker
@@ -196,8 +197,9 @@ class LiveSensorLayer(QObject):
             self._log(message(notice), level)
             if level == Qgis.MessageLevel.Warning:
                 self._notify(message(notice), level)
-        self.apply_rows(snapshot.rows, complete=snapshot.complete,
-                        then=lambda result: self._refreshed(snapshot))
+        stale_after_s = self.connection.stale_after_s
+        rows = [newer_of(self.rows.get(row.key), row, snapshot.fetched_at, stale_after_s) for row in snapshot.rows]
+        self.apply_rows(rows, complete=snapshot.complete, then=lambda result: self._refreshed(snapshot))
 
     def _refreshed(self, snapshot: SensorSnapshot) -> None:
         self._start_mqtt(snapshot)
