@@ -177,3 +177,31 @@ def test_fetchsensors_sends_the_authcfg(provider, basic_authcfg):
             _run("fetchsensors", {"URL": url, "OUTPUT": "TEMPORARY_OUTPUT"})
         result = _run("fetchsensors", {"URL": url, "AUTHCFG": basic_authcfg, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert result["DATASTREAMS"] == len(STREAMS)
+
+
+def test_sensorhistory_reads_the_component_of_a_multidatastream_never_the_datastream_of_that_id(provider):
+    """#17 defect 6: Datastreams(1) and MultiDatastreams(1) are different sensors."""
+    sta = StrictSta()
+    thing = sta.add_thing("Wetterstation", (7.76, 49.44))
+    stream = sta.add_datastream(thing, "Zählung", "traffic_volume", "Kfz/15 min")
+    multi = sta.add_multidatastream(thing, "Wetter", [("air_temperature", "°C"), ("humidity", "%")])
+    assert stream == multi == 1
+    t0 = NOW.timestamp() - 3600
+    sta.add_observations(stream, [t0, t0 + 900], [400, 410])
+    sta.add_observations(multi, [t0, t0 + 900], [[4.5, 81], [4.0, 83]], collection="MultiDatastreams")
+    span = {"START": QDateTime.fromMSecsSinceEpoch(int((t0 - 60) * 1000)),
+            "END": QDateTime.fromMSecsSinceEpoch(int((t0 + 960) * 1000)), "OUTPUT": "TEMPORARY_OUTPUT"}
+
+    def values(**parameters):
+        result = _run("sensorhistory", dict(span, URL=url, **parameters))
+        return [f["value"] for f in sorted(result["OUTPUT"].getFeatures(), key=lambda f: f["time"])]
+    with sta.serve() as url:
+        assert values(DATASTREAM="1") == [400, 410]
+        assert values(DATASTREAM="MultiDatastreams(1)/1") == [81, 83]
+        assert values(DATASTREAM="1", COLLECTION="MultiDatastreams", COMPONENT=0) == [4.5, 4.0]
+        for parameters, words in (({"DATASTREAM": "MultiDatastreams(1)"}, "give its component"),
+                                  ({"DATASTREAM": "1", "COLLECTION": "MultiDatastreams"}, "give its component"),
+                                  ({"DATASTREAM": "1", "COLLECTION": "Multi"}, "Datastreams, MultiDatastreams"),
+                                  ({"DATASTREAM": "MultiDatastreams(1)/1", "COMPONENT": 0}, "contradicts")):
+            with pytest.raises(QgsProcessingException, match=words):
+                _run("sensorhistory", dict(span, URL=url, **parameters))
