@@ -205,3 +205,22 @@ def test_sensorhistory_reads_the_component_of_a_multidatastream_never_the_datast
                                   ({"DATASTREAM": "MultiDatastreams(1)/1", "COMPONENT": 0}, "contradicts")):
             with pytest.raises(QgsProcessingException, match=words):
                 _run("sensorhistory", dict(span, URL=url, **parameters))
+
+
+def test_fetchsensors_flags_and_corrects_swapped_locations_without_a_project_view(provider):
+    """#17 defect 5: qgis_process has no default view; the swap lands in the city again, flagged."""
+    from qgis.core import QgsProject, QgsRectangle
+    assert QgsProject.instance().viewSettings().defaultViewExtent().isEmpty()
+    sta = StrictSta()
+    for i in range(4):
+        thing = sta.add_thing(f"Zählstelle {i}", (7.75 + 0.01 * i, 49.44))
+        sta.add_observations(sta.add_datastream(thing, f"Q{i}", "traffic_volume", "Kfz/15 min"), [NOW.timestamp()], [1])
+    swapped = sta.add_thing("Vertauscht", location={"type": "Point", "coordinates": [49.4432, 7.7689]})
+    sta.add_observations(sta.add_datastream(swapped, "Verdreht", "traffic_volume", "Kfz/15 min"),
+                         [NOW.timestamp()], [2])
+    with sta.serve() as url:
+        result = _run("fetchsensors", {"URL": url, "OUTPUT": "TEMPORARY_OUTPUT"})
+    by_name = {f["datastream"]: f for f in result["OUTPUT"].getFeatures()}
+    assert by_name["Verdreht"]["location_flag"] == "swapped"
+    assert QgsRectangle(405000, 5472000, 416000, 5482000).contains(by_name["Verdreht"].geometry().asPoint())
+    assert {by_name[f"Q{i}"]["location_flag"] for i in range(4)} == {""}

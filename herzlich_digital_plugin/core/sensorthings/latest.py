@@ -17,7 +17,8 @@ import numpy as np
 
 from ..geodesy import wgs84_to_utm32
 from .client import StaClient, expanded
-from .locations import NOT_GEOJSON, OUT_OF_RANGE, SWAPPED, BBox, Position, thing_position
+from .locations import (IMPLAUSIBLE, NOT_GEOJSON, OUT_OF_RANGE, SWAPPED, BBox, Position, data_area,
+                        thing_position)
 from .messages import INFO, FetchCancelled, Notice, StaError
 from .observations import NULL, NUMERIC, parse_observation, result_text
 from .snapshot import (DATASTREAM, DEFAULT_STALE_AFTER_S, MULTI_DATASTREAM, SensorRow, SensorSnapshot,
@@ -54,7 +55,7 @@ def fetch_latest(client: StaClient, observed_property: str = "", now: Optional[d
     property_of = {} if wanted else _observed_properties(client, notices)
 
     now = now or datetime.now(timezone.utc)
-    positions = {key: thing_position(thing.get("Locations") or [], expected_bbox) for key, thing in things.items()}
+    positions = _positions(things, expected_bbox)
     projected = _projected(positions)
     rows: List[SensorRow] = []
     orphans = 0
@@ -225,6 +226,15 @@ def _unit(unit) -> str:
     return str(unit.get("symbol") or unit.get("name") or "")
 
 
+def _positions(things: Dict[str, dict], expected_bbox: Optional[BBox]) -> Dict[str, Position]:
+    """Every Thing's position, checked against the expected area, else against the area of the data itself."""
+    area = expected_bbox
+    if area is None:
+        first = [thing_position(thing.get("Locations") or []) for thing in things.values()]
+        area = data_area([(p.lon, p.lat) for p in first if p.usable])
+    return {key: thing_position(thing.get("Locations") or [], area) for key, thing in things.items()}
+
+
 def _projected(positions: Dict[str, Position]) -> Dict[str, Tuple[float, float]]:
     """EPSG:25832 of every usable position, in one vectorised call."""
     keys = [key for key, position in positions.items() if position.usable]
@@ -239,11 +249,11 @@ def _row_notices(rows: List[SensorRow], positions: Dict[str, Position], orphans:
     odd = [row for row in rows if row.result_kind not in (NUMERIC, NULL)]
     if odd:
         notices.append(Notice("result_not_numeric", {"count": len(odd), "example": odd[0].result[:60]}))
-    for flag in (NOT_GEOJSON, OUT_OF_RANGE, SWAPPED):
+    for flag in (NOT_GEOJSON, OUT_OF_RANGE, SWAPPED, IMPLAUSIBLE):
         bad = [p for p in positions.values() if p.flag == flag]
         if bad:
             code = {NOT_GEOJSON: "location_not_geojson", OUT_OF_RANGE: "location_out_of_range",
-                    SWAPPED: "location_swapped"}[flag]
+                    SWAPPED: "location_swapped", IMPLAUSIBLE: "location_implausible"}[flag]
             notices.append(Notice(code, {"count": len(bad), "example": bad[0].raw}))
     if orphans:
         notices.append(Notice("no_thing", {"count": orphans}))
