@@ -7,6 +7,7 @@ from typing import Callable, Dict, List, Optional
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
+from .alarm_book import AlarmBook
 from .connections import SensorConnection, connection_of
 from .layer_fields import skip_exit_prompt
 from .live_layer import LiveSensorLayer, create_layer
@@ -23,6 +24,7 @@ class SensorLayerManager(QObject):
         self._notify = notify or (lambda text, level: None)
         self.timeout_s = timeout_s
         self._controllers: Dict[str, LiveSensorLayer] = {}
+        self.book = AlarmBook(self)  # one alarm list for every layer: no duplicates for the same server
         self.project.layersAdded.connect(self._on_layers_added)
         self.project.layersWillBeRemoved.connect(self._on_layers_removed)
         self._connected = True
@@ -57,7 +59,7 @@ class SensorLayerManager(QObject):
             if connection is None:
                 continue
             controller = LiveSensorLayer(layer, connection, notify=self._notify, timeout_s=self.timeout_s,
-                                         parent=self)
+                                         alarm_book=self.book, parent=self)
             self._controllers[layer.id()] = controller
             layer.setReadOnly(True)
             skip_exit_prompt(layer)  # projects saved before the flag existed, too
@@ -70,6 +72,7 @@ class SensorLayerManager(QObject):
             if controller is not None:
                 controller.stop()
                 controller.deleteLater()
+                self.book.forget_source(layer_id)
                 self.layerDetached.emit(layer_id)
 
     def set_thresholds(self, thresholds) -> None:

@@ -23,10 +23,11 @@ from ..core.sensorthings.snapshot import (DATASTREAM, MULTI_DATASTREAM, NO_DATA,
                                           with_observation)
 from ..toolbelt.i18n import tr, user_locale
 from ..toolbelt.log import LOG_TAG
+from .alarm_book import AlarmBook
 from .alerts import AlertEvent, AlertTracker
 from .connections import SensorConnection, attach_connection
 from .layer_fields import AGE_FIELD, FIELD_NAMES, create_layer, key_text, parse_key_text
-from .layer_style import format_value, property_label
+from .layer_style import format_value
 from .layer_writer import LayerWriter, WriteResult
 from .messages import message
 from .refresh_task import FetchLatestTask, TaskTracker
@@ -63,7 +64,7 @@ class LiveSensorLayer(QObject):
 
     def __init__(self, layer: QgsVectorLayer, connection: SensorConnection, notify: Optional[Notify] = None,
                  timeout_s: float = 20.0, thresholds=None, max_backoff_s: float = MAX_BACKOFF_S,
-                 client_factory=None, parent=None):
+                 client_factory=None, alarm_book=None, parent=None):
         super().__init__(parent)
         self.layer = layer
         self.connection = connection
@@ -79,6 +80,8 @@ class LiveSensorLayer(QObject):
             from .alert_settings import load_thresholds
             thresholds = load_thresholds()
         self.alerts = AlertTracker(thresholds)
+        self.book = alarm_book if alarm_book is not None else AlarmBook(self)  # shared by the manager's layers
+        self._first_load = True  # the first refresh's alarms come as one summary
         self._tasks = TaskTracker()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -202,6 +205,7 @@ class LiveSensorLayer(QObject):
         self.apply_rows(rows, complete=snapshot.complete, then=lambda result: self._refreshed(snapshot))
 
     def _refreshed(self, snapshot: SensorSnapshot) -> None:
+        self._first_load = False
         self._start_mqtt(snapshot)
         self.refreshed.emit(snapshot)
 
@@ -249,10 +253,13 @@ class LiveSensorLayer(QObject):
         self.rows.update(new)
         locale = user_locale()  # once per write: thousands of labels
         entries = {key: self._values(row, locale) for key, row in new.items()}
-        return self.writer.write(entries, complete, lambda result: self._written(result, events, then), chunked)
+        return self.writer.write(entries, complete, lambda result: self._written(result, events, then, new),
+                                 chunked)
 
-    def _written(self, result: WriteResult, events, then) -> None:
+    def _written(self, result: WriteResult, events, then, rows=None) -> None:
         result.events = events
+        if self.book.active and rows:
+            self.book.update_values(self.connection.url, rows.values())
         if not result.empty:
             self.rowsChanged.emit(result)
         self._announce(events)
@@ -277,21 +284,13 @@ class LiveSensorLayer(QObject):
 
     # ------------------------------------------------------------------ alerts and messages
     def _announce(self, events: List[AlertEvent]) -> None:
-        for event in events:
-            row = event.row
-            where = f"{row.thing} – {row.datastream}" if row.thing else row.datastream
-            if event.started:
-                text = tr("Alert: {where}: {property} {value} (threshold {op} {limit} {unit}).").format(
-                    where=where, property=property_label(row.observed_property), value=format_value(row.value,
-                                                                                                    row.unit),
-                    op=event.threshold.op, limit=f"{event.threshold.limit:g}", unit=row.unit)
-                self._notify(text, Qgis.MessageLevel.Critical)
-            else:
-                text = tr("Alert over: {where}: {property} back at {value}.").format(
-                    where=where, property=property_label(row.observed_property),
-                    value=format_value(row.value, row.unit))
-                self._notify(text, Qgis.MessageLevel.Success)
+        if not events:
+            return
+        messages = self.book.report(self.layer.id(), self.connection.url, events, self._first_load, self.layer.name())
+        for text, level in messages:
+            self._notify(text, level)
             self._log(text, Qgis.MessageLevel.Info)
+        for event in events:
             self.alertRaised.emit(event)
 
     def set_thresholds(self, thresholds) -> None:
