@@ -18,6 +18,7 @@ class SensorUi:
         self.iface = plugin.iface
         self.manager = None
         self.chart_dock = None
+        self.alarm_dock = None
         self.dialog = None
 
     def init_gui(self) -> None:
@@ -30,6 +31,8 @@ class SensorUi:
                                 lambda: self.add_sensor_layer(), toolbar=True)
         self.plugin._add_action("sensor_chart", "sensor_chart.svg", tr("Sensor time series"),
                                 lambda checked=True: self.toggle_chart(checked), toolbar=True, checkable=True)
+        self.plugin._add_action("sensor_alarm_list", "sensor_alerts.svg", tr("Sensor alarms"),
+                                lambda checked=True: self.toggle_alarms(checked), toolbar=True, checkable=True)
         self.plugin._add_action("sensor_alerts", "sensor_alerts.svg", tr("Sensor alert thresholds…"),
                                 lambda: self.edit_alerts())
         registry.on_unload(self._close_dialog)
@@ -109,6 +112,36 @@ class SensorUi:
         if controller is not None and key is not None:
             dock.show_datastream(controller, key)
         return dock
+
+    # ------------------------------------------------------------------ alarm list
+    def ensure_alarm_dock(self):
+        if self.alarm_dock is not None:
+            return self.alarm_dock
+        from .sensor_alarm_dock import SensorAlarmDock
+
+        registry = self.plugin._registry
+        dock = SensorAlarmDock(self.manager.book, parent=self.iface.mainWindow())
+        registry.add_dock(self.iface, Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        registry.connect(dock.visibilityChanged, self._on_alarm_dock_visibility)
+
+        def forget_dock():
+            self.alarm_dock = None
+        registry.on_unload(forget_dock)
+        self.alarm_dock = dock
+        return dock
+
+    def toggle_alarms(self, checked: bool = True) -> None:
+        if checked:
+            dock = self.ensure_alarm_dock()
+            dock.show()
+            dock.raise_()
+        elif self.alarm_dock is not None:
+            self.alarm_dock.hide()
+
+    def _on_alarm_dock_visibility(self, visible) -> None:
+        action = self.plugin.actions.get("sensor_alarm_list")
+        if action is not None:
+            action.setChecked(bool(visible))
 
     # ------------------------------------------------------------------ alerts
     def edit_alerts(self) -> None:
