@@ -9,12 +9,12 @@ success). With an MQTT broker (advertised by the service or configured) and paho
 arrive between refreshes.
 """
 from collections import deque
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Callable, Dict, List, Optional, Set, Tuple
 
 from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsMessageLog, QgsProject,
                        QgsVectorLayer)
-from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QDateTime, QObject, QTimer, pyqtSignal
 
 from ..core.sensorthings.messages import StaError
 from ..core.sensorthings.observations import component_observation
@@ -29,7 +29,7 @@ from .connections import SensorConnection, attach_connection
 from .layer_fields import AGE_FIELD, FIELD_NAMES, create_layer, key_text, parse_key_text
 from .layer_style import format_value
 from .layer_writer import LayerWriter, WriteResult
-from .messages import message
+from .messages import message, short_message
 from .refresh_task import FetchLatestTask, TaskTracker
 
 MAX_BACKOFF_S = 600
@@ -60,11 +60,13 @@ class LiveSensorLayer(QObject):
     rowsChanged = pyqtSignal(object)  # ApplyResult of any write (refresh, failure, MQTT)
     alertRaised = pyqtSignal(object)  # AlertEvent (started or cleared)
     mqttStateChanged = pyqtSignal(bool)
+    outageChanged = pyqtSignal(str)  # the outage message while the service is down (updated each retry), "" after
+    pausedChanged = pyqtSignal(bool)
     _observationArrived = pyqtSignal(str, str, object)  # from paho's thread, delivered queued
 
     def __init__(self, layer: QgsVectorLayer, connection: SensorConnection, notify: Optional[Notify] = None,
                  timeout_s: float = 20.0, thresholds=None, max_backoff_s: float = MAX_BACKOFF_S,
-                 client_factory=None, alarm_book=None, parent=None):
+                 client_factory=None, alarm_book=None, notify_outage: bool = True, parent=None):
         super().__init__(parent)
         self.layer = layer
         self.connection = connection
@@ -88,6 +90,11 @@ class LiveSensorLayer(QObject):
         self._timer.timeout.connect(self.refresh)
         self.delay_s = float(connection.interval_s)  # until the next refresh; doubles during an outage
         self.outage: Optional[BaseException] = None
+        self.outage_text = ""  # what the outage message says now (the manager shows it until the service is back)
+        self.outage_since: Optional[datetime] = None
+        self.next_retry_at: Optional[datetime] = None
+        self._notify_outage = notify_outage  # False: someone shows outageChanged instead (a sticky message)
+        self.paused = False  # no refresh on the interval and no MQTT values; "refresh now" still works
         self.last_error: Optional[BaseException] = None
         self.last_snapshot: Optional[SensorSnapshot] = None
         self.refreshes = self.failures = 0
@@ -180,8 +187,26 @@ class LiveSensorLayer(QObject):
         self._schedule()
 
     def _schedule(self) -> None:
-        if self.running:
+        if self.running and not self.paused:
             self._timer.start(int(self.delay_s * 1000))
+
+    def pause(self) -> None:
+        """Stop refreshing (and applying MQTT values) until ``resume()``; the layer keeps its values."""
+        if self.paused:
+            return
+        self.paused = True
+        self._timer.stop()
+        self._mqtt_timer.stop()
+        self._mqtt_pending.clear()
+        self.pausedChanged.emit(True)
+
+    def resume(self) -> None:
+        if not self.paused:
+            return
+        self.paused = False
+        self.pausedChanged.emit(False)
+        if self.running and not self.refresh():
+            self._schedule()
 
     def _succeeded(self, snapshot: SensorSnapshot) -> None:
         self.refreshes += 1
@@ -190,6 +215,9 @@ class LiveSensorLayer(QObject):
         self.delay_s = float(self.connection.interval_s)
         if self.outage is not None:
             self.outage = None
+            self.outage_since = self.next_retry_at = None
+            self.outage_text = ""
+            self.outageChanged.emit("")
             self._notify(tr("The sensor layer {name} is live again.").format(name=self.layer.name()),
                          Qgis.MessageLevel.Success)
         for notice in snapshot.notices:
@@ -212,18 +240,27 @@ class LiveSensorLayer(QObject):
     def _failed(self, error: BaseException) -> None:
         self.failures += 1
         self.last_error = error
-        text = message(error) if isinstance(error, StaError) else str(error)
-        self._log(text, Qgis.MessageLevel.Warning)
+        self._log(message(error) if isinstance(error, StaError) else str(error), Qgis.MessageLevel.Warning)
+        text = short_message(error)
         first = self.outage is None
+        now = datetime.now(timezone.utc)
         if first:
             self.outage = error
+            self.outage_since = now
             self.delay_s = min(self.max_backoff_s, 2.0 * float(self.connection.interval_s))
         else:
             self.delay_s = min(self.max_backoff_s, 2.0 * self.delay_s)
-        if first:
-            self._notify(tr("{error} The layer {name} keeps its last values, shown as stale, and tries again in "
-                            "{seconds} s.").format(error=text, name=self.layer.name(), seconds=int(self.delay_s)),
-                         Qgis.MessageLevel.Warning)
+        self.next_retry_at = now + timedelta(seconds=self.delay_s)
+        retry = tr("tries again at {time} (in {seconds} s)").format(
+            time=user_locale().toString(QDateTime.fromMSecsSinceEpoch(_ms(self.next_retry_at)).toLocalTime(),
+                                        "HH:mm:ss"), seconds=int(self.delay_s))
+        if not self.running or self.paused:
+            retry = tr("refreshes only when asked")
+        self.outage_text = tr("{error} The layer {name} keeps its last values, shown as stale, and {retry}.").format(
+            error=text, name=self.layer.name(), retry=retry)
+        if first and self._notify_outage:
+            self._notify(self.outage_text, Qgis.MessageLevel.Warning)
+        self.outageChanged.emit(self.outage_text)
         self.apply_rows([marked_stale(row) for row in self.rows.values()], complete=False,
                         then=lambda result: self.refreshFailed.emit(error))
 
@@ -343,7 +380,7 @@ class LiveSensorLayer(QObject):
         self._observationArrived.emit(collection, str(datastream_id), observation)
 
     def _queue_observation(self, collection: str, datastream_id: str, observation) -> None:
-        if self._stopped:
+        if self._stopped or self.paused:
             return
         previous = self._mqtt_pending.get((collection, datastream_id))
         if previous is None or (observation.time is not None and previous.time is not None
