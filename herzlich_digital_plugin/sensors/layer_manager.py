@@ -18,8 +18,9 @@ class SensorLayerManager(QObject):
     layerDetached = pyqtSignal(str)  # layer id
 
     def __init__(self, project: QgsProject = None, notify: Optional[Callable[[str, object], None]] = None,
-                 timeout_s: float = 20.0, parent=None):
+                 timeout_s: float = 20.0, sticky_outages: bool = False, parent=None):
         super().__init__(parent)
+        self.sticky_outages = sticky_outages  # True: outages are shown from outageChanged, not as a notify
         self.project = project or QgsProject.instance()
         self._notify = notify or (lambda text, level: None)
         self.timeout_s = timeout_s
@@ -59,7 +60,7 @@ class SensorLayerManager(QObject):
             if connection is None:
                 continue
             controller = LiveSensorLayer(layer, connection, notify=self._notify, timeout_s=self.timeout_s,
-                                         alarm_book=self.book, parent=self)
+                                         alarm_book=self.book, notify_outage=not self.sticky_outages, parent=self)
             self._controllers[layer.id()] = controller
             layer.setReadOnly(True)
             skip_exit_prompt(layer)  # projects saved before the flag existed, too
