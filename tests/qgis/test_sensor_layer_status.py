@@ -3,8 +3,9 @@ back (and says when it retries), and pause/resume of a live layer."""
 from datetime import timedelta
 
 import pytest
-from qgis.core import QgsLayerTreeModel, QgsProject
-from qgis.gui import QgsLayerTreeView, QgsMessageBar
+from qgis.core import QgsProject
+from qgis.gui import QgsMessageBar
+from qgis.PyQt.QtCore import QObject
 
 from herzlich_digital_plugin.gui.sensor_layer_status import OFFLINE, PAUSED, STALE_VALUES, SensorLayerStatus
 from herzlich_digital_plugin.sensors.connections import SensorConnection
@@ -24,6 +25,23 @@ def station():
     sta.stop()
 
 
+class FakeTreeView(QObject):
+    """The two calls of QgsLayerTreeView the status uses (a real view torn down offscreen can crash pytest)."""
+
+    def __init__(self):
+        super().__init__()
+        self.shown = {}
+
+    def addIndicator(self, node, indicator):  # noqa: N802 - QgsLayerTreeView's name
+        self.shown.setdefault(node.layerId(), []).append(indicator)
+
+    def removeIndicator(self, node, indicator):  # noqa: N802
+        self.shown.get(node.layerId(), []).remove(indicator)
+
+    def indicators(self, node):
+        return list(self.shown.get(node.layerId(), []))
+
+
 def _indicators(view, layer):
     node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
     return view.indicators(node)
@@ -31,11 +49,8 @@ def _indicators(view, layer):
 
 def test_marker_and_outage_message_follow_the_service(qtbot, station):
     project = QgsProject.instance()
-    model = QgsLayerTreeModel(project.layerTreeRoot())
-    view = QgsLayerTreeView()
-    view.setModel(model)
+    view = FakeTreeView()
     bar = QgsMessageBar()
-    qtbot.addWidget(view)
     qtbot.addWidget(bar)
     messages = Messages()
     manager = SensorLayerManager(project, notify=messages, sticky_outages=True)
@@ -77,6 +92,4 @@ def test_marker_and_outage_message_follow_the_service(qtbot, station):
         status.shutdown()
         manager.shutdown()
         bar.clearWidgets()
-        view.setModel(None)
-        del model
         project.clear()
