@@ -339,7 +339,7 @@
         <translation>Objekte (Kataster)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="92"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="95"/>
         <source>Sensors</source>
         <translation>Sensoren</translation>
     </message>
@@ -1524,17 +1524,17 @@
         <translation>Bei {count} Things sind Breite und Länge vertauscht (zum Beispiel {example}); die Vertauschung wurde korrigiert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="54"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="57"/>
         <source>{count} datastreams belong to no Thing the server listed; they are shown without a position.</source>
         <translation>{count} Datastreams gehören zu keinem vom Server aufgeführten Thing; sie werden ohne Position angezeigt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="56"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="59"/>
         <source>The server lists MultiDatastreams, but they could not be read: {detail}</source>
         <translation>Der Server führt MultiDatastreams auf, sie konnten aber nicht gelesen werden: {detail}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="57"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="60"/>
         <source>The history was cut at {count} observations (the limit).</source>
         <translation>Der Verlauf wurde bei {count} Beobachtungen (der Obergrenze) abgeschnitten.</translation>
     </message>
@@ -2369,7 +2369,7 @@
         <translation>Datenstrom</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="127"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="148"/>
         <source>Current value</source>
         <translation>Aktueller Wert</translation>
     </message>
@@ -2844,62 +2844,52 @@
         <translation>Unbekanntes Exportformat „{format}“; erlaubt sind: {formats}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="46"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="47"/>
         <source>Sensor history (SensorThings)</source>
         <translation>Sensorverlauf (SensorThings)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="49"/>
-        <source>Reads the observations of one datastream of an OGC SensorThings API service between START and END (default: the last 24 hours) into a table: time (end of the phenomenon time), value (empty when the result is not a number), result as text and the start of the phenomenon time. DATASTREAM is the datastream&apos;s id as fetchsensors writes it (an integer, or a text id such as a UUID; quote a text id that looks like a number: &apos;42&apos;). Output COUNT: the number of observations.</source>
-        <translation>Liest die Beobachtungen eines Datastreams eines OGC-SensorThings-API-Dienstes zwischen START und END (Vorgabe: die letzten 24 Stunden) in eine Tabelle: Zeit (Ende der Phänomenzeit), Wert (leer, wenn das Ergebnis keine Zahl ist), Ergebnis als Text und Beginn der Phänomenzeit. DATASTREAM ist die Kennung des Datastreams, wie fetchsensors sie schreibt (eine ganze Zahl oder eine Textkennung wie eine UUID; eine Textkennung, die wie eine Zahl aussieht, in Hochkommas setzen: '42'). Ausgabe COUNT: die Zahl der Beobachtungen.</translation>
-    </message>
-    <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="78"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="81"/>
         <source>SensorThings service address (e.g. https://host/FROST-Server/v1.1)</source>
         <translation>Adresse des SensorThings-Dienstes (z. B. https://host/FROST-Server/v1.1)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="60"/>
-        <source>Datastream id</source>
-        <translation>Datastream-Kennung</translation>
-    </message>
-    <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="61"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="71"/>
         <source>Start (default: 24 hours before the end)</source>
         <translation>Beginn (Vorgabe: 24 Stunden vor dem Ende)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="63"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="73"/>
         <source>End (default: now)</source>
         <translation>Ende (Vorgabe: jetzt)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="66"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="76"/>
         <source>Observations</source>
         <translation>Beobachtungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="108"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="112"/>
         <source>Enter the address of a SensorThings service.</source>
         <translation>Geben Sie die Adresse eines SensorThings-Dienstes ein.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="79"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="147"/>
         <source>Enter the id of a datastream (fetchsensors writes it as datastream_id).</source>
         <translation>Geben Sie die Kennung eines Datastreams ein (fetchsensors schreibt sie als datastream_id).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="86"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="97"/>
         <source>The start {start} lies after the end {end}.</source>
         <translation>Der Beginn {start} liegt nach dem Ende {end}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="90"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="101"/>
         <source>Reading observations of datastream {id}</source>
         <translation>Beobachtungen des Datastreams {id} werden gelesen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="110"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="121"/>
         <source>{count} observations, {requests} HTTP requests.</source>
         <translation>{count} Beobachtungen, {requests} HTTP-Anfragen.</translation>
     </message>
@@ -3379,42 +3369,37 @@
         <translation>Sensoren abrufen (SensorThings)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="68"/>
-        <source>Reads the latest observation of every datastream of an OGC SensorThings API service (version 1.1 or 1.0, e.g. FROST-Server) and writes one point per datastream at its Thing&apos;s location: thing, datastream, observed property, value, unit, time, age in seconds and status (fresh, stale, no data). The requests grow with the number of pages, not of datastreams. OBSERVED_PROPERTY keeps only datastreams whose observed property has this name. Datastreams without a usable location (not GeoJSON, or latitude and longitude swapped) are written without geometry and flagged. Outputs: DATASTREAMS (features written) and REQUESTS (HTTP requests made).</source>
-        <translation>Liest die letzte Beobachtung jedes Datastreams eines OGC-SensorThings-API-Dienstes (Version 1.1 oder 1.0, z. B. FROST-Server) und schreibt je Datastream einen Punkt am Standort seines Things: Thing, Datastream, beobachtete Größe, Wert, Einheit, Zeit, Alter in Sekunden und Status (fresh = aktuell, stale = veraltet, no data = keine Daten). Die Zahl der Anfragen wächst mit der Zahl der Seiten, nicht der Datastreams. OBSERVED_PROPERTY behält nur Datastreams, deren beobachtete Größe diesen Namen trägt. Datastreams ohne verwendbaren Standort (kein GeoJSON oder Breite und Länge vertauscht) werden ohne Geometrie geschrieben und markiert. Ausgaben: DATASTREAMS (geschriebene Objekte) und REQUESTS (gestellte HTTP-Anfragen).</translation>
-    </message>
-    <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="81"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="84"/>
         <source>Observed property (name; empty: all)</source>
         <translation>Beobachtete Größe (Name; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="83"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="86"/>
         <source>Stale after (seconds without a new observation)</source>
         <translation>Veraltet nach (Sekunden ohne neue Beobachtung)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="86"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="89"/>
         <source>Maximum number of datastreams</source>
         <translation>Höchstzahl an Datastreams</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="94"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="97"/>
         <source>Datastreams</source>
         <translation>Datastreams</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="95"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="98"/>
         <source>HTTP requests</source>
         <translation>HTTP-Anfragen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="111"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="115"/>
         <source>Reading the latest observations from {url}</source>
         <translation>Letzte Beobachtungen werden von {url} gelesen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="140"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="145"/>
         <source>{count} datastreams, {requests} HTTP requests.</source>
         <translation>{count} Datastreams, {requests} HTTP-Anfragen.</translation>
     </message>
@@ -3509,72 +3494,72 @@
         <translation>Die Einschränkung sperrt die Straße nicht: Eine Umleitung ist nicht nötig.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="55"/>
         <source>Traffic volume</source>
         <translation>Verkehrsstärke</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="55"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="55"/>
         <source>Occupancy</source>
         <translation>Belegung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="37"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="56"/>
         <source>Air temperature</source>
         <translation>Lufttemperatur</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="37"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="56"/>
         <source>Nitrogen dioxide (NO₂)</source>
         <translation>Stickstoffdioxid (NO₂)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="42"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="61"/>
         <source>fresh</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="42"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="61"/>
         <source>stale</source>
         <translation>veraltet</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="42"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="61"/>
         <source>no data</source>
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="76"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="96"/>
         <source>below {upper}</source>
         <translation>unter {upper}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="78"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="98"/>
         <source>{lower} and more</source>
         <translation>{lower} und mehr</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="79"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="99"/>
         <source>{lower} to {upper}</source>
         <translation>{lower} bis {upper}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="120"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="140"/>
         <source>other values</source>
         <translation>andere Werte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="128"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="149"/>
         <source>Stale (no new value)</source>
         <translation>Veraltet (kein neuer Wert)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="130"/>
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="151"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
@@ -3584,42 +3569,37 @@
         <translation>Sensoren (live)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="122"/>
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="133"/>
         <source>MQTT: {error}</source>
         <translation>MQTT: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="163"/>
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="174"/>
         <source>Refreshing sensor layer {name}</source>
         <translation>Aktualisiere den Sensor-Layer {name}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="189"/>
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="221"/>
         <source>The sensor layer {name} is live again.</source>
         <translation>Der Sensor-Layer {name} ist wieder live.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="218"/>
-        <source>{error} The layer {name} keeps its last values, shown as stale, and tries again in {seconds} s.</source>
-        <translation>{error} Der Layer {name} behält seine letzten Werte, als veraltet markiert, und versucht es in {seconds} s erneut.</translation>
-    </message>
-    <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="282"/>
+        <location filename="../herzlich_digital_plugin/sensors/alarm_book.py" line="168"/>
         <source>Alert: {where}: {property} {value} (threshold {op} {limit} {unit}).</source>
         <translation>Alarm: {where}: {property} {value} (Schwelle {op} {limit} {unit}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="288"/>
+        <location filename="../herzlich_digital_plugin/sensors/alarm_book.py" line="176"/>
         <source>Alert over: {where}: {property} back at {value}.</source>
         <translation>Alarm beendet: {where}: {property} wieder bei {value}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="322"/>
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="360"/>
         <source>MQTT broker {endpoint} not used: paho-mqtt is not installed; polling instead.</source>
         <translation>MQTT-Broker {endpoint} nicht genutzt: paho-mqtt ist nicht installiert; stattdessen wird abgefragt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="331"/>
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="369"/>
         <source>Live updates over MQTT from {host}:{port}.</source>
         <translation>Live-Aktualisierung über MQTT von {host}:{port}.</translation>
     </message>
@@ -3764,57 +3744,57 @@
         <translation>Der Processing-Algorithmus {id} ist nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="31"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="36"/>
         <source>Sensor time series</source>
         <translation>Sensor-Zeitreihe</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="110"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="111"/>
         <source>Datastream (or select a sensor on the map)</source>
         <translation>Datenstrom (oder einen Sensor in der Karte auswählen)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="113"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="114"/>
         <source>Last 24 hours</source>
         <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="113"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="114"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="113"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="114"/>
         <source>Custom range</source>
         <translation>Eigener Zeitraum</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="125"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="126"/>
         <source>Read the history again</source>
         <translation>Verlauf neu laden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="270"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="271"/>
         <source>Reading the history of {name} …</source>
         <translation>Lese den Verlauf von {name} …</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="273"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="274"/>
         <source>Sensor history</source>
         <translation>Sensorverlauf</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="293"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="294"/>
         <source>{count} values, {requests} requests.</source>
         <translation>{count} Werte, {requests} Anfragen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="302"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="303"/>
         <source>Sensor typical week</source>
         <translation>Typische Woche des Sensors</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="320"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_chart_dock.py" line="321"/>
         <source>Typical week from {count} values of {weeks} weeks.</source>
         <translation>Typische Woche aus {count} Werten von {weeks} Wochen.</translation>
     </message>
@@ -4109,17 +4089,17 @@
         <translation>{count} Treffer</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="29"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="34"/>
         <source>Add sensor layer…</source>
         <translation>Sensor-Layer hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="33"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="40"/>
         <source>Sensor alert thresholds…</source>
         <translation>Sensor-Alarmschwellen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="61"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="74"/>
         <source>Live sensor layer {name} added ({url}).</source>
         <translation>Live-Sensor-Layer {name} hinzugefügt ({url}).</translation>
     </message>
@@ -5962,6 +5942,186 @@
         <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="412"/>
         <source>{coordinates} (± {error} m)</source>
         <translation>{coordinates} (± {error} m)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="48"/>
+        <source>Sensor alarms</source>
+        <translation>Sensor-Alarme</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="42"/>
+        <source>Refresh sensor layer now</source>
+        <translation>Sensor-Layer jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="44"/>
+        <source>Pause sensor layer</source>
+        <translation>Sensor-Layer anhalten</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/sensors/alarm_book.py" line="162"/>
+        <source>for {minutes} min</source>
+        <translation>seit {minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="53"/>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="53"/>
+        <source>Quantity</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="53"/>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="53"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="53"/>
+        <source>Acknowledged</source>
+        <translation>Quittiert</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="53"/>
+        <source>Over at</source>
+        <translation>Beendet um</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="65"/>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="66"/>
+        <source>Mark the selected active alarms as seen</source>
+        <translation>Die ausgewählten aktiven Alarme als gesehen markieren</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="68"/>
+        <source>Acknowledge all</source>
+        <translation>Alle quittieren</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="95"/>
+        <source>Active ({count})</source>
+        <translation>Aktiv ({count})</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="95"/>
+        <source>Acknowledged ({count})</source>
+        <translation>Quittiert ({count})</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="95"/>
+        <source>History ({count})</source>
+        <translation>Verlauf ({count})</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="121"/>
+        <source>{count} unacknowledged alarms</source>
+        <translation>{count} nicht quittierte Alarme</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_alarm_dock.py" line="121"/>
+        <source>No unacknowledged alarm</source>
+        <translation>Kein unquittierter Alarm</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_status.py" line="31"/>
+        <source>The SensorThings service cannot be read.</source>
+        <translation>Der SensorThings-Dienst kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_status.py" line="33"/>
+        <source>Paused: no refresh, no live values until it is resumed.</source>
+        <translation>Angehalten: keine Aktualisierung und keine Live-Werte, bis er fortgesetzt wird.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_status.py" line="36"/>
+        <source>{stale} of {count} values are stale (no new observation).</source>
+        <translation>{stale} von {count} Werten sind veraltet (keine neue Beobachtung).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="50"/>
+        <source>Reads the observations of one datastream of an OGC SensorThings API service between START and END (default: the last 24 hours) into a table: time (end of the phenomenon time), value (empty when the result is not a number), result as text and the start of the phenomenon time. DATASTREAM is the datastream&apos;s id as fetchsensors writes it (an integer, or a text id such as a UUID; quote a text id that looks like a number: &apos;42&apos;). A component of a MultiDatastream is written MultiDatastreams(7)/1, or give COLLECTION (the row&apos;s collection field: Datastreams or MultiDatastreams) and COMPONENT (the row&apos;s component field). Output COUNT: the number of observations.</source>
+        <translation>Liest die Beobachtungen eines Datastreams eines OGC-SensorThings-API-Dienstes zwischen START und END (Standard: die letzten 24 Stunden) in eine Tabelle: Zeit (Ende der Phänomenzeit), Wert (leer, wenn das Ergebnis keine Zahl ist), Ergebnis als Text und Beginn der Phänomenzeit. DATASTREAM ist die Kennung des Datastreams, wie fetchsensors sie schreibt (eine Ganzzahl oder eine Text-Kennung wie eine UUID; eine Text-Kennung, die wie eine Zahl aussieht, in Hochkommas: '42'). Eine Komponente eines MultiDatastreams wird MultiDatastreams(7)/1 geschrieben, oder geben Sie COLLECTION (das Feld collection der Zeile: Datastreams oder MultiDatastreams) und COMPONENT (das Feld component der Zeile) an. Ausgabe COUNT: die Zahl der Beobachtungen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="64"/>
+        <source>Datastream id (or MultiDatastreams(id)/component)</source>
+        <translation>Datastream-Kennung (oder MultiDatastreams(Kennung)/Komponente)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="66"/>
+        <source>Collection (Datastreams or MultiDatastreams; empty: from the id)</source>
+        <translation>Sammlung (Datastreams oder MultiDatastreams; leer: aus der Kennung)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="68"/>
+        <source>Component of a MultiDatastream (0, 1, …)</source>
+        <translation>Komponente eines MultiDatastreams (0, 1, …)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="139"/>
+        <source>Unknown collection “{value}”: use one of {accepted}.</source>
+        <translation>Unbekannte Sammlung „{value}“: zulässig sind {accepted}.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="141"/>
+        <source>DATASTREAM {ref} contradicts COLLECTION/COMPONENT ({collection} {component}).</source>
+        <translation>DATASTREAM {ref} widerspricht COLLECTION/COMPONENT ({collection} {component}).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="143"/>
+        <source>{ref} is a MultiDatastream: give its component, e.g. MultiDatastreams(7)/0 or COMPONENT=0 (fetchsensors writes it in the component field).</source>
+        <translation>{ref} ist ein MultiDatastream: Geben Sie die Komponente an, z. B. MultiDatastreams(7)/0 oder COMPONENT=0 (fetchsensors schreibt sie ins Feld component).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="145"/>
+        <source>A component only exists for MultiDatastreams ({ref}).</source>
+        <translation>Eine Komponente gibt es nur bei MultiDatastreams ({ref}).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="68"/>
+        <source>Reads the latest observation of every datastream of an OGC SensorThings API service (version 1.1 or 1.0, e.g. FROST-Server) and writes one point per datastream at its Thing's location: thing, datastream, observed property, value, unit, time, age in seconds and status (fresh, stale, no data). The requests grow with the number of pages, not of datastreams. OBSERVED_PROPERTY keeps only datastreams whose observed property has this name. Locations are checked against the project's default view, without one against the area where most sensors lie: swapped latitude/longitude are corrected and flagged “swapped” in location_flag, positions far outside are kept and flagged “implausible”; locations that are not GeoJSON or not longitude/latitude are written without geometry and flagged. Outputs: DATASTREAMS (features written) and REQUESTS (HTTP requests made).</source>
+        <translation>Liest die neueste Beobachtung jedes Datastreams eines OGC-SensorThings-API-Dienstes (Version 1.1 oder 1.0, z. B. FROST-Server) und schreibt einen Punkt je Datastream am Ort seines Things: Thing, Datastream, beobachtete Größe, Wert, Einheit, Zeit, Alter in Sekunden und Status (aktuell, veraltet, keine Daten). Die Zahl der Anfragen wächst mit der Zahl der Seiten, nicht der Datastreams. OBSERVED_PROPERTY behält nur Datastreams, deren beobachtete Größe diesen Namen hat. Orte werden an der Standardansicht des Projekts geprüft, ohne eine an dem Gebiet, in dem die meisten Sensoren liegen: vertauschte Breite/Länge werden korrigiert und in location_flag als „swapped“ markiert, weit außerhalb liegende Positionen bleiben erhalten und werden als „implausible“ markiert; Orte, die kein GeoJSON oder keine Länge/Breite sind, werden ohne Geometrie geschrieben und markiert. Ausgaben: DATASTREAMS (geschriebene Objekte) und REQUESTS (HTTP-Anfragen).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="254"/>
+        <source>tries again at {time} (in {seconds} s)</source>
+        <translation>versucht es um {time} erneut (in {seconds} s)</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="258"/>
+        <source>refreshes only when asked</source>
+        <translation>aktualisiert nur auf Anforderung</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="259"/>
+        <source>{error} The layer {name} keeps its last values, shown as stale, and {retry}.</source>
+        <translation>{error} Der Layer {name} behält seine letzten Werte (als veraltet dargestellt) und {retry}.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/sensors/alarm_book.py" line="130"/>
+        <source>{count} sensor alarms are over.</source>
+        <translation>{count} Sensor-Alarme sind beendet.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/sensors/alarm_book.py" line="183"/>
+        <source>{count} sensor alarms active{layer} (e.g. {examples}). The alarm list shows all of them.</source>
+        <translation>{count} Sensor-Alarme aktiv{layer} (z. B. {examples}). Die Alarmliste zeigt alle.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="54"/>
+        <source>{count} Things lie far outside the area of the other sensors (for example {example}); they are shown there but flagged “implausible”: check their coordinates.</source>
+        <translation>{count} Things liegen weit außerhalb des Gebiets der übrigen Sensoren (zum Beispiel {example}); sie werden dort angezeigt, aber als „implausible“ markiert: Bitte die Koordinaten prüfen.</translation>
     </message>
 </context>
 </TS>

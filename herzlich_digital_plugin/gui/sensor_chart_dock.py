@@ -15,6 +15,7 @@ from ..core.sensorthings.messages import StaError
 from ..core.sensorthings.profile import typical_profile
 from ..sensors.live_layer import key_text, parse_key_text
 from ..sensors.messages import message
+from ..sensors.quantities import convert
 from ..sensors.refresh_task import StaTask, TaskTracker
 from ..toolbelt.i18n import tr
 from .sensor_chart import ChartData, draw
@@ -332,11 +333,14 @@ class SensorChartDock(QgsDockWidget):
         if row is None:
             return None
         start, end = self.time_range()
-        threshold = controller.alerts.thresholds.get(row.observed_property)
+        threshold = controller.alerts.threshold_for(row)
+        limit = None
+        if threshold is not None:  # drawn in the datastream's unit (a limit in Kfz/h on a Kfz/15 min chart)
+            limit = convert(threshold.limit, threshold.judging_unit, row.unit) if row.unit else threshold.limit
+            limit = threshold.limit if limit is None else limit
         return ChartData(f"{row.thing} – {row.datastream}" if row.thing else row.datastream,
                          row.observed_property, row.unit, start.timestamp(), end.timestamp(), self.times,
-                         self.values, self.profiles.get(self._profile_key()),
-                         threshold.limit if threshold is not None else None)
+                         self.values, self.profiles.get(self._profile_key()), limit)
 
     def _redraw(self) -> None:
         self.last_drawn = draw(self.figure, self.chart_data(), self.last_error)

@@ -70,8 +70,11 @@ class FetchSensorsAlgorithm(HdAlgorithm):
             "1.0, e.g. FROST-Server) and writes one point per datastream at its Thing's location: thing, "
             "datastream, observed property, value, unit, time, age in seconds and status (fresh, stale, no data). "
             "The requests grow with the number of pages, not of datastreams. OBSERVED_PROPERTY keeps only "
-            "datastreams whose observed property has this name. Datastreams without a usable location (not "
-            "GeoJSON, or latitude and longitude swapped) are written without geometry and flagged. Outputs: "
+            "datastreams whose observed property has this name. Locations are checked against the project's "
+            "default view, without one against the area where most sensors lie: swapped latitude/longitude are "
+            "corrected and flagged “swapped” in location_flag, positions far outside are kept and flagged "
+            "“implausible”; locations that are not GeoJSON or not longitude/latitude are written without "
+            "geometry and flagged. Outputs: "
             "DATASTREAMS (features written) and REQUESTS (HTTP requests made).")
 
     def initAlgorithm(self, config=None):
@@ -97,6 +100,7 @@ class FetchSensorsAlgorithm(HdAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.sensorthings import FetchCancelled, StaError, fetch_latest
         from ..sensors.client import qgis_sta_client
+        from ..sensors.live_layer import expected_bbox
         from ..sensors.messages import message
 
         url = self.parameterAsString(parameters, "URL", context).strip()
@@ -110,6 +114,7 @@ class FetchSensorsAlgorithm(HdAlgorithm):
             client = qgis_sta_client(url, authcfg, max_entities=limit, log=feedback.pushDebugInfo)
             feedback.setProgressText(tr("Reading the latest observations from {url}").format(url=url))
             snapshot = fetch_latest(client, wanted, stale_after_s=stale_after, max_datastreams=limit,
+                                    expected_bbox=expected_bbox(context.project()) if context.project() else None,
                                     cancelled=feedback.isCanceled)
         except FetchCancelled:
             return {}

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
@@ -51,13 +52,22 @@ class SensorHistoryAlgorithm(HdAlgorithm):
             "(default: the last 24 hours) into a table: time (end of the phenomenon time), value (empty when the "
             "result is not a number), result as text and the start of the phenomenon time. DATASTREAM is the "
             "datastream's id as fetchsensors writes it (an integer, or a text id such as a UUID; quote a text id "
-            "that looks like a number: '42'). Output COUNT: the number of observations.")
+            "that looks like a number: '42'). A component of a MultiDatastream is written "
+            "MultiDatastreams(7)/1, or give COLLECTION (the row's collection field: Datastreams or "
+            "MultiDatastreams) and COMPONENT (the row's component field). Output COUNT: the number of "
+            "observations.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterString(
             "URL", tr("SensorThings service address (e.g. https://host/FROST-Server/v1.1)")))
         self.addParameter(QgsProcessingParameterAuthConfig("AUTHCFG", tr("Authentication"), optional=True))
-        self.addParameter(QgsProcessingParameterString("DATASTREAM", tr("Datastream id")))
+        self.addParameter(QgsProcessingParameterString(
+            "DATASTREAM", tr("Datastream id (or MultiDatastreams(id)/component)")))
+        self.addParameter(QgsProcessingParameterString(
+            "COLLECTION", tr("Collection (Datastreams or MultiDatastreams; empty: from the id)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "COMPONENT", tr("Component of a MultiDatastream (0, 1, …)"),
+            type=QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=0))
         self.addParameter(QgsProcessingParameterDateTime("START", tr("Start (default: 24 hours before the end)"),
                                                          optional=True))
         self.addParameter(QgsProcessingParameterDateTime("END", tr("End (default: now)"), optional=True))
@@ -66,7 +76,7 @@ class SensorHistoryAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Observations")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core.sensorthings import StaError, fetch_history, parse_id
+        from ..core.sensorthings import StaError, fetch_history
         from ..sensors.client import qgis_sta_client
         from ..sensors.messages import message
 
@@ -77,6 +87,7 @@ class SensorHistoryAlgorithm(HdAlgorithm):
             raise QgsProcessingException(tr("Enter the address of a SensorThings service."))
         if not datastream:
             raise QgsProcessingException(tr("Enter the id of a datastream (fetchsensors writes it as datastream_id)."))
+        collection, datastream_id, component = self._stream(parameters, context, datastream)
         end = _as_datetime(self.parameterAsDateTime(parameters, "END", context)) if parameters.get("END") else None
         start = _as_datetime(self.parameterAsDateTime(parameters, "START", context)) if parameters.get("START") \
             else None
@@ -88,7 +99,7 @@ class SensorHistoryAlgorithm(HdAlgorithm):
         try:
             client = qgis_sta_client(url, authcfg, log=feedback.pushDebugInfo)
             feedback.setProgressText(tr("Reading observations of datastream {id}").format(id=datastream))
-            history = fetch_history(client, parse_id(datastream), start, end)
+            history = fetch_history(client, datastream_id, start, end, collection=collection, component=component)
         except StaError as error:
             raise QgsProcessingException(message(error))
         report_notices(history.notices, feedback)
@@ -110,3 +121,28 @@ class SensorHistoryAlgorithm(HdAlgorithm):
         feedback.pushInfo(tr("{count} observations, {requests} HTTP requests.").format(
             count=len(rows), requests=history.requests))
         return {"OUTPUT": dest_id, "COUNT": len(rows)}
+
+    def _stream(self, parameters, context, datastream):
+        """(collection, id, component); a MultiDatastream without its component is refused, never read as the
+        Datastream of the same id (another sensor)."""
+        from ..core.sensorthings.urls import STREAM_COLLECTIONS, parse_stream_ref
+
+        collection = self.parameterAsString(parameters, "COLLECTION", context).strip()
+        given = parameters.get("COMPONENT")
+        component = self.parameterAsInt(parameters, "COMPONENT", context) if given not in (None, "") else None
+        try:
+            return parse_stream_ref(datastream, collection, component)
+        except ValueError as error:
+            reason = str(error)
+        accepted = ", ".join(STREAM_COLLECTIONS)
+        texts = {
+            "collection": tr("Unknown collection “{value}”: use one of {accepted}.").format(
+                value=collection, accepted=accepted),
+            "conflict": tr("DATASTREAM {ref} contradicts COLLECTION/COMPONENT ({collection} {component}).").format(
+                ref=datastream, collection=collection or "–", component="–" if component is None else component),
+            "no_component": tr("{ref} is a MultiDatastream: give its component, e.g. MultiDatastreams(7)/0 or "
+                               "COMPONENT=0 (fetchsensors writes it in the component field).").format(ref=datastream),
+            "component": tr("A component only exists for MultiDatastreams ({ref}).").format(ref=datastream),
+        }
+        raise QgsProcessingException(texts.get(reason, tr("Enter the id of a datastream (fetchsensors writes it as "
+                                                          "datastream_id).")))

@@ -43,4 +43,14 @@ def create_layer(connection: SensorConnection, name: str = "") -> QgsVectorLayer
     attach_connection(layer, connection)
     apply_style(layer)
     layer.setReadOnly(True)  # the refresh writes; nobody edits live values by accident
+    skip_exit_prompt(layer)
     return layer
+
+
+SKIP_MEMORY_CHECK = "skipMemoryLayersCheck"  # QGIS asks on exit about memory layers without it
+
+
+def skip_exit_prompt(layer) -> None:
+    """No "temporary layers will be lost" prompt: the project saves the connection, not the values, and
+    refills the layer from the server when it is opened again."""
+    layer.setCustomProperty(SKIP_MEMORY_CHECK, 1)

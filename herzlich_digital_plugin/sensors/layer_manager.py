@@ -7,7 +7,9 @@ from typing import Callable, Dict, List, Optional
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
+from .alarm_book import AlarmBook
 from .connections import SensorConnection, connection_of
+from .layer_fields import skip_exit_prompt
 from .live_layer import LiveSensorLayer, create_layer
 
 
@@ -16,12 +18,14 @@ class SensorLayerManager(QObject):
     layerDetached = pyqtSignal(str)  # layer id
 
     def __init__(self, project: QgsProject = None, notify: Optional[Callable[[str, object], None]] = None,
-                 timeout_s: float = 20.0, parent=None):
+                 timeout_s: float = 20.0, sticky_outages: bool = False, parent=None):
         super().__init__(parent)
+        self.sticky_outages = sticky_outages  # True: outages are shown from outageChanged, not as a notify
         self.project = project or QgsProject.instance()
         self._notify = notify or (lambda text, level: None)
         self.timeout_s = timeout_s
         self._controllers: Dict[str, LiveSensorLayer] = {}
+        self.book = AlarmBook(self)  # one alarm list for every layer: no duplicates for the same server
         self.project.layersAdded.connect(self._on_layers_added)
         self.project.layersWillBeRemoved.connect(self._on_layers_removed)
         self._connected = True
@@ -56,9 +60,10 @@ class SensorLayerManager(QObject):
             if connection is None:
                 continue
             controller = LiveSensorLayer(layer, connection, notify=self._notify, timeout_s=self.timeout_s,
-                                         parent=self)
+                                         alarm_book=self.book, notify_outage=not self.sticky_outages, parent=self)
             self._controllers[layer.id()] = controller
             layer.setReadOnly(True)
+            skip_exit_prompt(layer)  # projects saved before the flag existed, too
             controller.start()
             self.layerAttached.emit(controller)
 
@@ -68,6 +73,7 @@ class SensorLayerManager(QObject):
             if controller is not None:
                 controller.stop()
                 controller.deleteLater()
+                self.book.forget_source(layer_id)
                 self.layerDetached.emit(layer_id)
 
     def set_thresholds(self, thresholds) -> None:

@@ -14,6 +14,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.sensorthings.snapshot import FRESH, NO_DATA, STALE
 from ..toolbelt.i18n import tr, user_locale
+from .quantities import ALIASES, CLASS_UNITS, canonical_property, convert, convertible
 
 # observed property -> [(lower bound or None, upper bound or None, colour)]; bounds: lower <= value < upper
 VALUE_CLASSES = {
@@ -27,15 +28,33 @@ SHAPES = {"traffic_volume": "diamond", "speed": "triangle", "occupancy": "square
 OTHER_SHAPE, OTHER_COLOUR = "circle", "#3a7dc9"
 STALE_COLOUR, NO_DATA_COLOUR, ALERT_COLOUR = "#a8a8a8", "#8c8c8c", "#e3001b"
 MARKER_SIZE, HALO_SIZE = 4.2, 6.4
-SHAPE_EXPRESSION = ("CASE \"observed_property\" " + " ".join(f"WHEN '{p}' THEN '{s}'" for p, s in SHAPES.items())
-                    + f" ELSE '{OTHER_SHAPE}' END")
+
+
+def _names(prop: str) -> str:
+    """The property's names as an SQL list for ``lower("observed_property") IN (…)``."""
+    return ", ".join("'" + alias.replace("'", "''") + "'" for alias in ALIASES.get(prop, (prop,)))
+
+
+PROPERTY_IS = "lower(trim(\"observed_property\")) IN ({names})"
+SHAPE_EXPRESSION = ("CASE " + " ".join(f"WHEN {PROPERTY_IS.format(names=_names(p))} THEN '{s}'"
+                                       for p, s in SHAPES.items()) + f" ELSE '{OTHER_SHAPE}' END")
+# "value" in the unit the classes are written in (CLASS_UNITS): Kfz/h is a quarter of it per 15 min, m/s 3.6 km/h
+_UNIT = "lower(trim(\"unit\"))"
+SCALE_EXPRESSIONS = {
+    "traffic_volume": (f"CASE WHEN regexp_match({_UNIT}, '/\\\\s*(h|std|stunde|hour)$') THEN 0.25 "
+                       f"WHEN regexp_match({_UNIT}, '/\\\\s*\\\\d+\\\\s*min') THEN "
+                       f"15.0 / to_real(regexp_substr({_UNIT}, '/\\\\s*(\\\\d+)\\\\s*min')) "
+                       f"WHEN regexp_match({_UNIT}, '/\\\\s*min') THEN 15 ELSE 1 END"),
+    "speed": f"CASE WHEN {_UNIT} IN ('m/s', 'm s-1') THEN 3.6 WHEN {_UNIT} = 'mph' THEN 1.609344 ELSE 1 END",
+}
 
 
 def property_label(name: str) -> str:
-    """The observed property's display name (German via tr); unknown names as the server sent them."""
+    """The observed property's display name (German via tr), also for its German or English synonyms;
+    unknown names as the server sent them."""
     labels = {"traffic_volume": tr("Traffic volume"), "speed": tr("Speed"), "occupancy": tr("Occupancy"),
               "air_temperature": tr("Air temperature"), "no2": tr("Nitrogen dioxide (NO₂)")}
-    return labels.get(name, name)
+    return labels.get(canonical_property(name), name)
 
 
 def status_label(status: str) -> str:
@@ -63,11 +82,12 @@ def format_value(value: Optional[float], unit: str = "", locale: Optional[QLocal
 
 
 def _class_filter(prop: str, lower, upper) -> str:
-    parts = [f"\"observed_property\" = '{prop}'"]
+    parts = [PROPERTY_IS.format(names=_names(prop))]
+    value = f"(\"value\" * ({SCALE_EXPRESSIONS[prop]}))" if prop in SCALE_EXPRESSIONS else "\"value\""
     if lower is not None:
-        parts.append(f"\"value\" >= {lower:g}")
+        parts.append(f"{value} >= {lower:g}")
     if upper is not None:
-        parts.append(f"\"value\" < {upper:g}")
+        parts.append(f"{value} < {upper:g}")
     return " AND ".join(parts)
 
 
@@ -116,9 +136,10 @@ def value_rules() -> List[QgsRuleBasedRenderer.Rule]:
         children = [_rule(sensor_symbol(colour, SHAPES[prop]), _class_filter(prop, lower, upper),
                           _class_label(lower, upper)) for lower, upper, colour in classes]
         groups.append(_rule(None, "", property_label(prop), children))
-    classified = ", ".join(f"'{p}'" for p in VALUE_CLASSES)
+    classified = ", ".join(_names(p) for p in VALUE_CLASSES)
     other = _rule(sensor_symbol(OTHER_COLOUR, OTHER_SHAPE),
-                  f"\"observed_property\" NOT IN ({classified}) OR \"value\" IS NULL", tr("other values"))
+                  f"lower(trim(\"observed_property\")) NOT IN ({classified}) OR \"value\" IS NULL",
+                  tr("other values"))
     return groups + [other]
 
 
@@ -162,10 +183,14 @@ def apply_style(layer) -> None:
     layer.triggerRepaint()
 
 
-def class_of(prop: str, value: Optional[float]) -> Optional[Tuple]:
-    """The (lower, upper, colour) class of a value, None for unclassified properties or no value."""
+def class_of(prop: str, value: Optional[float], unit: str = "") -> Optional[Tuple]:
+    """The (lower, upper, colour) class of a value (in ``unit``, converted into the class unit), None for
+    unclassified properties or no value."""
+    prop = canonical_property(prop)
     if value is None or prop not in VALUE_CLASSES:
         return None
+    if unit:
+        value = convert(value, unit, CLASS_UNITS[prop]) if convertible(unit, CLASS_UNITS[prop]) else value
     for lower, upper, colour in VALUE_CLASSES[prop]:
         if (lower is None or value >= lower) and (upper is None or value < upper):
             return lower, upper, colour

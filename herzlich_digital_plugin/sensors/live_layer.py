@@ -9,25 +9,27 @@ success). With an MQTT broker (advertised by the service or configured) and paho
 arrive between refreshes.
 """
 from collections import deque
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Callable, Dict, List, Optional, Set, Tuple
 
 from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsMessageLog, QgsProject,
                        QgsVectorLayer)
-from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QDateTime, QObject, QTimer, pyqtSignal
 
 from ..core.sensorthings.messages import StaError
 from ..core.sensorthings.observations import component_observation
 from ..core.sensorthings.snapshot import (DATASTREAM, MULTI_DATASTREAM, NO_DATA, RowKey, SensorRow,
-                                          SensorSnapshot, aged, marked_stale, with_observation)
+                                          SensorSnapshot, aged, marked_stale, newer_of,
+                                          with_observation)
 from ..toolbelt.i18n import tr, user_locale
 from ..toolbelt.log import LOG_TAG
+from .alarm_book import AlarmBook
 from .alerts import AlertEvent, AlertTracker
 from .connections import SensorConnection, attach_connection
 from .layer_fields import AGE_FIELD, FIELD_NAMES, create_layer, key_text, parse_key_text
-from .layer_style import format_value, property_label
+from .layer_style import format_value
 from .layer_writer import LayerWriter, WriteResult
-from .messages import message
+from .messages import message, short_message
 from .refresh_task import FetchLatestTask, TaskTracker
 
 MAX_BACKOFF_S = 600
@@ -58,11 +60,13 @@ class LiveSensorLayer(QObject):
     rowsChanged = pyqtSignal(object)  # ApplyResult of any write (refresh, failure, MQTT)
     alertRaised = pyqtSignal(object)  # AlertEvent (started or cleared)
     mqttStateChanged = pyqtSignal(bool)
+    outageChanged = pyqtSignal(str)  # the outage message while the service is down (updated each retry), "" after
+    pausedChanged = pyqtSignal(bool)
     _observationArrived = pyqtSignal(str, str, object)  # from paho's thread, delivered queued
 
     def __init__(self, layer: QgsVectorLayer, connection: SensorConnection, notify: Optional[Notify] = None,
                  timeout_s: float = 20.0, thresholds=None, max_backoff_s: float = MAX_BACKOFF_S,
-                 client_factory=None, parent=None):
+                 client_factory=None, alarm_book=None, notify_outage: bool = True, parent=None):
         super().__init__(parent)
         self.layer = layer
         self.connection = connection
@@ -78,12 +82,19 @@ class LiveSensorLayer(QObject):
             from .alert_settings import load_thresholds
             thresholds = load_thresholds()
         self.alerts = AlertTracker(thresholds)
+        self.book = alarm_book if alarm_book is not None else AlarmBook(self)  # shared by the manager's layers
+        self._first_load = True  # the first refresh's alarms come as one summary
         self._tasks = TaskTracker()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
         self.delay_s = float(connection.interval_s)  # until the next refresh; doubles during an outage
         self.outage: Optional[BaseException] = None
+        self.outage_text = ""  # what the outage message says now (the manager shows it until the service is back)
+        self.outage_since: Optional[datetime] = None
+        self.next_retry_at: Optional[datetime] = None
+        self._notify_outage = notify_outage  # False: someone shows outageChanged instead (a sticky message)
+        self.paused = False  # no refresh on the interval and no MQTT values; "refresh now" still works
         self.last_error: Optional[BaseException] = None
         self.last_snapshot: Optional[SensorSnapshot] = None
         self.refreshes = self.failures = 0
@@ -176,8 +187,26 @@ class LiveSensorLayer(QObject):
         self._schedule()
 
     def _schedule(self) -> None:
-        if self.running:
+        if self.running and not self.paused:
             self._timer.start(int(self.delay_s * 1000))
+
+    def pause(self) -> None:
+        """Stop refreshing (and applying MQTT values) until ``resume()``; the layer keeps its values."""
+        if self.paused:
+            return
+        self.paused = True
+        self._timer.stop()
+        self._mqtt_timer.stop()
+        self._mqtt_pending.clear()
+        self.pausedChanged.emit(True)
+
+    def resume(self) -> None:
+        if not self.paused:
+            return
+        self.paused = False
+        self.pausedChanged.emit(False)
+        if self.running and not self.refresh():
+            self._schedule()
 
     def _succeeded(self, snapshot: SensorSnapshot) -> None:
         self.refreshes += 1
@@ -186,6 +215,9 @@ class LiveSensorLayer(QObject):
         self.delay_s = float(self.connection.interval_s)
         if self.outage is not None:
             self.outage = None
+            self.outage_since = self.next_retry_at = None
+            self.outage_text = ""
+            self.outageChanged.emit("")
             self._notify(tr("The sensor layer {name} is live again.").format(name=self.layer.name()),
                          Qgis.MessageLevel.Success)
         for notice in snapshot.notices:
@@ -196,28 +228,39 @@ class LiveSensorLayer(QObject):
             self._log(message(notice), level)
             if level == Qgis.MessageLevel.Warning:
                 self._notify(message(notice), level)
-        self.apply_rows(snapshot.rows, complete=snapshot.complete,
-                        then=lambda result: self._refreshed(snapshot))
+        stale_after_s = self.connection.stale_after_s
+        rows = [newer_of(self.rows.get(row.key), row, snapshot.fetched_at, stale_after_s) for row in snapshot.rows]
+        self.apply_rows(rows, complete=snapshot.complete, then=lambda result: self._refreshed(snapshot))
 
     def _refreshed(self, snapshot: SensorSnapshot) -> None:
+        self._first_load = False
         self._start_mqtt(snapshot)
         self.refreshed.emit(snapshot)
 
     def _failed(self, error: BaseException) -> None:
         self.failures += 1
         self.last_error = error
-        text = message(error) if isinstance(error, StaError) else str(error)
-        self._log(text, Qgis.MessageLevel.Warning)
+        self._log(message(error) if isinstance(error, StaError) else str(error), Qgis.MessageLevel.Warning)
+        text = short_message(error)
         first = self.outage is None
+        now = datetime.now(timezone.utc)
         if first:
             self.outage = error
+            self.outage_since = now
             self.delay_s = min(self.max_backoff_s, 2.0 * float(self.connection.interval_s))
         else:
             self.delay_s = min(self.max_backoff_s, 2.0 * self.delay_s)
-        if first:
-            self._notify(tr("{error} The layer {name} keeps its last values, shown as stale, and tries again in "
-                            "{seconds} s.").format(error=text, name=self.layer.name(), seconds=int(self.delay_s)),
-                         Qgis.MessageLevel.Warning)
+        self.next_retry_at = now + timedelta(seconds=self.delay_s)
+        retry = tr("tries again at {time} (in {seconds} s)").format(
+            time=user_locale().toString(QDateTime.fromMSecsSinceEpoch(_ms(self.next_retry_at)).toLocalTime(),
+                                        "HH:mm:ss"), seconds=int(self.delay_s))
+        if not self.running or self.paused:
+            retry = tr("refreshes only when asked")
+        self.outage_text = tr("{error} The layer {name} keeps its last values, shown as stale, and {retry}.").format(
+            error=text, name=self.layer.name(), retry=retry)
+        if first and self._notify_outage:
+            self._notify(self.outage_text, Qgis.MessageLevel.Warning)
+        self.outageChanged.emit(self.outage_text)
         self.apply_rows([marked_stale(row) for row in self.rows.values()], complete=False,
                         then=lambda result: self.refreshFailed.emit(error))
 
@@ -247,10 +290,13 @@ class LiveSensorLayer(QObject):
         self.rows.update(new)
         locale = user_locale()  # once per write: thousands of labels
         entries = {key: self._values(row, locale) for key, row in new.items()}
-        return self.writer.write(entries, complete, lambda result: self._written(result, events, then), chunked)
+        return self.writer.write(entries, complete, lambda result: self._written(result, events, then, new),
+                                 chunked)
 
-    def _written(self, result: WriteResult, events, then) -> None:
+    def _written(self, result: WriteResult, events, then, rows=None) -> None:
         result.events = events
+        if self.book.active and rows:
+            self.book.update_values(self.connection.url, rows.values())
         if not result.empty:
             self.rowsChanged.emit(result)
         self._announce(events)
@@ -275,21 +321,13 @@ class LiveSensorLayer(QObject):
 
     # ------------------------------------------------------------------ alerts and messages
     def _announce(self, events: List[AlertEvent]) -> None:
-        for event in events:
-            row = event.row
-            where = f"{row.thing} – {row.datastream}" if row.thing else row.datastream
-            if event.started:
-                text = tr("Alert: {where}: {property} {value} (threshold {op} {limit} {unit}).").format(
-                    where=where, property=property_label(row.observed_property), value=format_value(row.value,
-                                                                                                    row.unit),
-                    op=event.threshold.op, limit=f"{event.threshold.limit:g}", unit=row.unit)
-                self._notify(text, Qgis.MessageLevel.Critical)
-            else:
-                text = tr("Alert over: {where}: {property} back at {value}.").format(
-                    where=where, property=property_label(row.observed_property),
-                    value=format_value(row.value, row.unit))
-                self._notify(text, Qgis.MessageLevel.Success)
+        if not events:
+            return
+        messages = self.book.report(self.layer.id(), self.connection.url, events, self._first_load, self.layer.name())
+        for text, level in messages:
+            self._notify(text, level)
             self._log(text, Qgis.MessageLevel.Info)
+        for event in events:
             self.alertRaised.emit(event)
 
     def set_thresholds(self, thresholds) -> None:
@@ -342,7 +380,7 @@ class LiveSensorLayer(QObject):
         self._observationArrived.emit(collection, str(datastream_id), observation)
 
     def _queue_observation(self, collection: str, datastream_id: str, observation) -> None:
-        if self._stopped:
+        if self._stopped or self.paused:
             return
         previous = self._mqtt_pending.get((collection, datastream_id))
         if previous is None or (observation.time is not None and previous.time is not None

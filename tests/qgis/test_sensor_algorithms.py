@@ -177,3 +177,50 @@ def test_fetchsensors_sends_the_authcfg(provider, basic_authcfg):
             _run("fetchsensors", {"URL": url, "OUTPUT": "TEMPORARY_OUTPUT"})
         result = _run("fetchsensors", {"URL": url, "AUTHCFG": basic_authcfg, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert result["DATASTREAMS"] == len(STREAMS)
+
+
+def test_sensorhistory_reads_the_component_of_a_multidatastream_never_the_datastream_of_that_id(provider):
+    """#17 defect 6: Datastreams(1) and MultiDatastreams(1) are different sensors."""
+    sta = StrictSta()
+    thing = sta.add_thing("Wetterstation", (7.76, 49.44))
+    stream = sta.add_datastream(thing, "Zählung", "traffic_volume", "Kfz/15 min")
+    multi = sta.add_multidatastream(thing, "Wetter", [("air_temperature", "°C"), ("humidity", "%")])
+    assert stream == multi == 1
+    t0 = NOW.timestamp() - 3600
+    sta.add_observations(stream, [t0, t0 + 900], [400, 410])
+    sta.add_observations(multi, [t0, t0 + 900], [[4.5, 81], [4.0, 83]], collection="MultiDatastreams")
+    span = {"START": QDateTime.fromMSecsSinceEpoch(int((t0 - 60) * 1000)),
+            "END": QDateTime.fromMSecsSinceEpoch(int((t0 + 960) * 1000)), "OUTPUT": "TEMPORARY_OUTPUT"}
+
+    def values(**parameters):
+        result = _run("sensorhistory", dict(span, URL=url, **parameters))
+        return [f["value"] for f in sorted(result["OUTPUT"].getFeatures(), key=lambda f: f["time"])]
+    with sta.serve() as url:
+        assert values(DATASTREAM="1") == [400, 410]
+        assert values(DATASTREAM="MultiDatastreams(1)/1") == [81, 83]
+        assert values(DATASTREAM="1", COLLECTION="MultiDatastreams", COMPONENT=0) == [4.5, 4.0]
+        for parameters, words in (({"DATASTREAM": "MultiDatastreams(1)"}, "give its component"),
+                                  ({"DATASTREAM": "1", "COLLECTION": "MultiDatastreams"}, "give its component"),
+                                  ({"DATASTREAM": "1", "COLLECTION": "Multi"}, "Datastreams, MultiDatastreams"),
+                                  ({"DATASTREAM": "MultiDatastreams(1)/1", "COMPONENT": 0}, "contradicts")):
+            with pytest.raises(QgsProcessingException, match=words):
+                _run("sensorhistory", dict(span, URL=url, **parameters))
+
+
+def test_fetchsensors_flags_and_corrects_swapped_locations_without_a_project_view(provider):
+    """#17 defect 5: qgis_process has no default view; the swap lands in the city again, flagged."""
+    from qgis.core import QgsProject, QgsRectangle
+    assert QgsProject.instance().viewSettings().defaultViewExtent().isEmpty()
+    sta = StrictSta()
+    for i in range(4):
+        thing = sta.add_thing(f"Zählstelle {i}", (7.75 + 0.01 * i, 49.44))
+        sta.add_observations(sta.add_datastream(thing, f"Q{i}", "traffic_volume", "Kfz/15 min"), [NOW.timestamp()], [1])
+    swapped = sta.add_thing("Vertauscht", location={"type": "Point", "coordinates": [49.4432, 7.7689]})
+    sta.add_observations(sta.add_datastream(swapped, "Verdreht", "traffic_volume", "Kfz/15 min"),
+                         [NOW.timestamp()], [2])
+    with sta.serve() as url:
+        result = _run("fetchsensors", {"URL": url, "OUTPUT": "TEMPORARY_OUTPUT"})
+    by_name = {f["datastream"]: f for f in result["OUTPUT"].getFeatures()}
+    assert by_name["Verdreht"]["location_flag"] == "swapped"
+    assert QgsRectangle(405000, 5472000, 416000, 5482000).contains(by_name["Verdreht"].geometry().asPoint())
+    assert {by_name[f"Q{i}"]["location_flag"] for i in range(4)} == {""}

@@ -5,7 +5,7 @@ import pytest
 from qgis.core import NULL, Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRectangle, QgsReferencedRectangle
 
 from herzlich_digital_plugin.democity.sensors import STREAMS
-from herzlich_digital_plugin.sensors.messages import message
+from herzlich_digital_plugin.sensors.messages import short_message
 from sensor_gui_helpers import Messages, features_by_key, live_layer, now_utc, refresh_and_wait, strict_server
 
 FAULTS = {  # name -> (fault options, error code, a fragment the message must show)
@@ -47,7 +47,9 @@ def test_a_failing_refresh_keeps_the_last_values_and_backs_off(qtbot, sta, name)
         assert error.code == code
         assert _state(layer) == good and _statuses(layer) == {"stale"}  # last values, shown as stale
         warnings = messages.texts(Qgis.MessageLevel.Warning)
-        assert len(warnings) == 1 and message(error) in warnings[0] and fragment in warnings[0]
+        assert len(warnings) == 1 and short_message(error) in warnings[0] and fragment in warnings[0]
+        assert "$expand" not in warnings[0]  # #17: the URL shortened (the full one is in the log)
+        assert "refreshes only when asked" in warnings[0]  # not started: no retry is scheduled
         assert controller.delay_s == 60  # backed off: twice the interval
 
         for expected_delay in (120, 240):
@@ -138,3 +140,21 @@ def test_odd_results_and_locations_are_shown_and_flagged(qtbot, sta):
             assert "not a number" in warnings and "swapped" in warnings
     finally:
         project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle())
+
+
+def test_the_outage_message_says_when_it_retries_and_ends_when_the_service_is_back(qtbot, sta):
+    """#17: a sticky outage text (outageChanged) updated on every retry, cleared once live again."""
+    texts = []
+    with live_layer(sta.url, interval_s=30, timeout_s=1.0) as (layer, controller):
+        controller.outageChanged.connect(texts.append)
+        refresh_and_wait(qtbot, controller)
+        controller.running = True  # as after start(), without its immediate refresh
+        sta.add_fault("status", path="Datastreams", status=503)
+        refresh_and_wait(qtbot, controller, succeed=False)
+        refresh_and_wait(qtbot, controller, succeed=False)
+        assert len(texts) == 2 and "(in 60 s)" in texts[0] and "(in 120 s)" in texts[1]
+        assert "tries again at" in texts[1] and "/Datastreams" in texts[1] and "?" not in texts[1]
+        assert controller.outage_text == texts[1] and controller.next_retry_at is not None
+        sta.faults.clear()
+        refresh_and_wait(qtbot, controller)
+        assert texts[-1] == "" and controller.outage_text == "" and controller.next_retry_at is None

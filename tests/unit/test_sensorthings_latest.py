@@ -274,3 +274,32 @@ def test_multidatastream_messages_split_into_components():
     observation = parse_observation({"phenomenonTime": "2026-11-20T09:00:00Z", "result": [48.5, "x"]})
     assert component_observation(observation, 0).value == 48.5
     assert component_observation(observation, 1).kind == "text" and component_observation(observation, 7).kind == "null"
+
+
+def test_without_an_expected_area_the_area_of_the_data_catches_swaps_and_strays():
+    """#17 defect 5: under qgis_process there is no default view; the other sensors tell where the data lies."""
+    sta = StrictSta()
+    for i in range(5):
+        thing = sta.add_thing(f"Zählstelle {i}", (7.74 + 0.01 * i, 49.43 + 0.005 * i))
+        sta.add_observations(sta.add_datastream(thing, f"ok{i}", "x", "u"), [NOW.timestamp()], [1.0])
+    swapped = sta.add_thing("Vertauscht", location={"type": "Point", "coordinates": [49.44, 7.76]})
+    stray = sta.add_thing("Berlin", (13.40, 52.52))
+    for name, thing in (("swapped", swapped), ("stray", stray)):
+        sta.add_observations(sta.add_datastream(thing, name, "x", "u"), [NOW.timestamp()], [1.0])
+    with sta.serve() as url:
+        snapshot = fetch_latest(_client(url), now=NOW)
+    rows = {row.datastream: row for row in snapshot.rows}
+    assert (rows["swapped"].lon, rows["swapped"].lat, rows["swapped"].location_flag) == (7.76, 49.44, "swapped")
+    assert (rows["stray"].lon, rows["stray"].lat, rows["stray"].location_flag) == (13.40, 52.52, "implausible")
+    assert all(rows[f"ok{i}"].location_flag is None for i in range(5))
+    codes = {n.code: n.params["count"] for n in snapshot.notices}
+    assert codes == {"location_swapped": 1, "location_implausible": 1}
+
+
+def test_two_positions_are_no_area_to_judge_by():
+    sta = StrictSta()
+    for name, position in (("a", (7.76, 49.44)), ("b", (49.44, 7.76))):
+        sta.add_observations(sta.add_datastream(sta.add_thing(name, position), name, "x", "u"), [NOW.timestamp()], [1])
+    with sta.serve() as url:
+        snapshot = fetch_latest(_client(url), now=NOW)
+    assert {row.location_flag for row in snapshot.rows} == {None} and not snapshot.notices

@@ -10,7 +10,7 @@ from .messages import MESSAGES, FetchCancelled, Notice, StaError
 from .observations import Observation, component_observation, format_time, parse_observation, parse_time
 from .profile import Profile, berlin_utc_offset_s, typical_profile
 from .snapshot import (DATASTREAM, FRESH, MULTI_DATASTREAM, NO_DATA, STALE, SensorRow, SensorSnapshot, aged,
-                       marked_stale, row_key, with_observation)
+                       marked_stale, newer_of, row_key, with_observation)
 from .transport import RequestsTransport, TransportError
 from .urls import entity_path, parse_id
 
@@ -18,6 +18,6 @@ __all__ = [
     "Collection", "ServiceInfo", "StaClient", "History", "fetch_history", "fetch_latest", "MESSAGES",
     "FetchCancelled", "Notice", "StaError", "Observation", "component_observation", "format_time",
     "parse_observation", "parse_time", "Profile", "berlin_utc_offset_s", "typical_profile", "DATASTREAM", "FRESH",
-    "MULTI_DATASTREAM", "NO_DATA", "STALE", "SensorRow", "SensorSnapshot", "aged", "marked_stale", "row_key",
+    "MULTI_DATASTREAM", "NO_DATA", "STALE", "SensorRow", "SensorSnapshot", "aged", "marked_stale", "newer_of", "row_key",
     "with_observation", "RequestsTransport", "TransportError", "entity_path", "parse_id",
 ]

@@ -66,7 +66,8 @@ class StaClient:
         self.requests = 0
         self._service: Optional[ServiceInfo] = None
         self._top_rejected = False
-        self.order_fallback_status: Optional[int] = None  # set once ordering by phenomenonTime failed
+        self.order_fallback_status: Optional[int] = None  # set while ordering by phenomenonTime is refused
+        self.order_fallback_at: Optional[float] = None  # time.monotonic() of that refusal
 
     # ------------------------------------------------------------------------------------------- HTTP + JSON
 
@@ -176,7 +177,11 @@ class StaClient:
                 return Collection(items, pages, False, notices)
             visited.add(next_url)
             url = next_url
-            body = self.get_json(url)
+            try:
+                body = self.get_json(url)
+            except StaError as error:
+                error.page = pages + 1  # a later page failing says nothing about the query itself
+                raise
             pages += 1
 
     def _first_page(self, path: str, params: List[Tuple[str, str]], notices: List[Notice]):

@@ -9,6 +9,7 @@ Only one-level, to-many ``$expand`` is used, because weaker servers get to-one e
 and joined here. An expanded list the server truncated (nested next link) is read from the entity's
 navigation path instead: nested next links are malformed on some servers.
 """
+import time
 from datetime import datetime, timezone
 from typing import Callable, Dict, List, Optional, Tuple
 
@@ -16,7 +17,8 @@ import numpy as np
 
 from ..geodesy import wgs84_to_utm32
 from .client import StaClient, expanded
-from .locations import NOT_GEOJSON, OUT_OF_RANGE, SWAPPED, BBox, Position, thing_position
+from .locations import (IMPLAUSIBLE, NOT_GEOJSON, OUT_OF_RANGE, SWAPPED, BBox, Position, data_area,
+                        thing_position)
 from .messages import INFO, FetchCancelled, Notice, StaError
 from .observations import NULL, NUMERIC, parse_observation, result_text
 from .snapshot import (DATASTREAM, DEFAULT_STALE_AFTER_S, MULTI_DATASTREAM, SensorRow, SensorSnapshot,
@@ -25,7 +27,8 @@ from .urls import quote_literal
 
 ORDER_FIELDS = ("phenomenonTime", "resultTime")
 OBSERVATION_SELECT = "phenomenonTime,result,resultTime"
-NOT_RETRIED = (401, 403, 404)  # a different $orderby cannot help there
+ORDER_REFUSALS = (400, 422, 500)  # how servers refuse an $orderby (FROST/django: 400/422, some: 500)
+ORDER_RETRY_S = 900.0  # a refused phenomenonTime ordering is tried again after this long
 
 
 def fetch_latest(client: StaClient, observed_property: str = "", now: Optional[datetime] = None,
@@ -52,7 +55,7 @@ def fetch_latest(client: StaClient, observed_property: str = "", now: Optional[d
     property_of = {} if wanted else _observed_properties(client, notices)
 
     now = now or datetime.now(timezone.utc)
-    positions = {key: thing_position(thing.get("Locations") or [], expected_bbox) for key, thing in things.items()}
+    positions = _positions(things, expected_bbox)
     projected = _projected(positions)
     rows: List[SensorRow] = []
     orphans = 0
@@ -87,20 +90,41 @@ def _observations_expand(order_field: str) -> str:
 
 
 def with_order_fallback(client: StaClient, query: Callable[[str], object], notices: List[Notice]):
-    """query(order_field); on a server error with phenomenonTime, once more with resultTime. The client
-    remembers the fallback, so later refreshes do not repeat the failing request."""
+    """query(order_field), ordered by phenomenonTime unless the server refuses that ordering itself.
+
+    A refusal is HTTP 400/422/500 on the FIRST page of the ordered query, confirmed by a retry, while the same
+    query ordered by resultTime works. Anything else (a later page failing, a 503, resultTime failing too) is a
+    temporary fault and raised: it must not switch "latest" to the time a value was written (a late
+    correction would then count as the newest). The client remembers a refusal for ORDER_RETRY_S, so
+    refreshes do not repeat the failing request; then phenomenonTime is tried again (a repaired server)."""
     failed = getattr(client, "order_fallback_status", None)
+    since = getattr(client, "order_fallback_at", None)
+    if failed is not None and since is not None and time.monotonic() - since >= ORDER_RETRY_S:
+        failed = None
     if failed is None:
-        try:
-            return query(ORDER_FIELDS[0]), ORDER_FIELDS[0]
-        except StaError as error:
-            if error.status is None or error.status in NOT_RETRIED:
-                raise
-            client.log(f"ordering by phenomenonTime failed (HTTP {error.status}); using resultTime")
-            failed = client.order_fallback_status = error.status
-    result = query(ORDER_FIELDS[1])
+        for _ in range(2):
+            try:
+                result = query(ORDER_FIELDS[0])
+            except StaError as error:
+                if not refuses_ordering(error):
+                    raise
+                refusal = error
+                continue
+            client.order_fallback_status = client.order_fallback_at = None
+            return result, ORDER_FIELDS[0]
+        result = query(ORDER_FIELDS[1])  # raises during an outage: then nothing is remembered
+        client.log(f"ordering by phenomenonTime refused twice (HTTP {refusal.status}); using resultTime")
+        failed = client.order_fallback_status = refusal.status
+        client.order_fallback_at = time.monotonic()
+    else:
+        result = query(ORDER_FIELDS[1])
     notices.append(Notice("order_fallback", {"status": failed}, INFO))
     return result, ORDER_FIELDS[1]
+
+
+def refuses_ordering(error: StaError) -> bool:
+    """The answer a server gives to an $orderby it cannot do (never a later page, never 401/403/404/503)."""
+    return error.status in ORDER_REFUSALS and getattr(error, "page", 1) == 1
 
 
 def _latest_datastreams(client, wanted, limit, notices) -> Tuple[List[dict], str]:
@@ -202,6 +226,15 @@ def _unit(unit) -> str:
     return str(unit.get("symbol") or unit.get("name") or "")
 
 
+def _positions(things: Dict[str, dict], expected_bbox: Optional[BBox]) -> Dict[str, Position]:
+    """Every Thing's position, checked against the expected area, else against the area of the data itself."""
+    area = expected_bbox
+    if area is None:
+        first = [thing_position(thing.get("Locations") or []) for thing in things.values()]
+        area = data_area([(p.lon, p.lat) for p in first if p.usable])
+    return {key: thing_position(thing.get("Locations") or [], area) for key, thing in things.items()}
+
+
 def _projected(positions: Dict[str, Position]) -> Dict[str, Tuple[float, float]]:
     """EPSG:25832 of every usable position, in one vectorised call."""
     keys = [key for key, position in positions.items() if position.usable]
@@ -216,11 +249,11 @@ def _row_notices(rows: List[SensorRow], positions: Dict[str, Position], orphans:
     odd = [row for row in rows if row.result_kind not in (NUMERIC, NULL)]
     if odd:
         notices.append(Notice("result_not_numeric", {"count": len(odd), "example": odd[0].result[:60]}))
-    for flag in (NOT_GEOJSON, OUT_OF_RANGE, SWAPPED):
+    for flag in (NOT_GEOJSON, OUT_OF_RANGE, SWAPPED, IMPLAUSIBLE):
         bad = [p for p in positions.values() if p.flag == flag]
         if bad:
             code = {NOT_GEOJSON: "location_not_geojson", OUT_OF_RANGE: "location_out_of_range",
-                    SWAPPED: "location_swapped"}[flag]
+                    SWAPPED: "location_swapped", IMPLAUSIBLE: "location_implausible"}[flag]
             notices.append(Notice(code, {"count": len(bad), "example": bad[0].raw}))
     if orphans:
         notices.append(Notice("no_thing", {"count": orphans}))

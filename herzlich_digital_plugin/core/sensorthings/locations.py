@@ -6,6 +6,8 @@ from typing import Iterable, Optional, Sequence, Tuple
 
 GEOJSON_TYPES = ("application/geo+json", "application/vnd.geo+json", "application/geojson")
 MISSING, NOT_GEOJSON, OUT_OF_RANGE, SWAPPED = "missing", "not_geojson", "out_of_range", "swapped"
+IMPLAUSIBLE = "implausible"  # a valid position far outside the area of the data: kept, but flagged
+MIN_POSITIONS_FOR_AREA = 3
 BBox = Tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
 
 
@@ -13,7 +15,8 @@ BBox = Tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
 class Position:
     lon: Optional[float]
     lat: Optional[float]
-    flag: Optional[str] = None  # None: fine; SWAPPED: corrected; MISSING/NOT_GEOJSON/OUT_OF_RANGE: no position
+    flag: Optional[str] = None  # None: fine; SWAPPED: corrected; IMPLAUSIBLE: kept, far away;
+    # MISSING/NOT_GEOJSON/OUT_OF_RANGE: no position
     raw: str = ""  # a short excerpt of what the server sent, for messages
 
     @property
@@ -46,9 +49,30 @@ def location_position(entity: dict, expected: Optional[BBox] = None) -> Position
     lon, lat = point
     if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0):
         return Position(None, None, OUT_OF_RANGE, raw)
-    if expected is not None and not _inside(lon, lat, expected) and _inside(lat, lon, expected):
-        return Position(lat, lon, SWAPPED, raw)
+    if expected is not None and not _inside(lon, lat, expected):
+        if _inside(lat, lon, expected):
+            return Position(lat, lon, SWAPPED, raw)
+        return Position(lon, lat, IMPLAUSIBLE, raw)
     return Position(lon, lat, None, raw)
+
+
+def data_area(points: Sequence[Tuple[float, float]], margin: float = 0.5) -> Optional[BBox]:
+    """The area where the data lies, for a project without a default view (always under qgis_process): the
+    median position ± (margin + 3 × the median distance from it) degrees. A few swapped or stray positions move
+    neither the median nor the spread. None with fewer than MIN_POSITIONS_FOR_AREA positions."""
+    if len(points) < MIN_POSITIONS_FOR_AREA:
+        return None
+    lons = sorted(p[0] for p in points)
+    lats = sorted(p[1] for p in points)
+    lon, lat = _median(lons), _median(lats)
+    spread = _median(sorted(max(abs(p[0] - lon), abs(p[1] - lat)) for p in points))
+    half = margin + 3.0 * spread
+    return lon - half, lat - half, lon + half, lat + half
+
+
+def _median(values: Sequence[float]) -> float:
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2.0
 
 
 def representative_point(geojson) -> Optional[Tuple[float, float]]:

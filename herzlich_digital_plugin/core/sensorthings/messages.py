@@ -51,6 +51,9 @@ MESSAGES: Dict[str, str] = {
         "swapped?), for example {example}; they are shown without a position."),
     "location_swapped": QT_TR_NOOP(
         "{count} Things have latitude and longitude swapped (for example {example}); the swap was corrected."),
+    "location_implausible": QT_TR_NOOP(
+        "{count} Things lie far outside the area of the other sensors (for example {example}); they are shown "
+        "there but flagged “implausible”: check their coordinates."),
     "no_thing": QT_TR_NOOP(
         "{count} datastreams belong to no Thing the server listed; they are shown without a position."),
     "no_multidatastream": QT_TR_NOOP("The server lists MultiDatastreams, but they could not be read: {detail}"),
@@ -86,7 +89,10 @@ class Notice:
 
 
 class StaError(Exception):
-    """A request or answer that makes the result unusable; ``text(tr)`` is the user message."""
+    """A request or answer that makes the result unusable; ``text(tr)`` is the user message. ``page``: which
+    page of a paged collection failed (1: the first, the one a query's options are judged by)."""
+
+    page = 1
 
     def __init__(self, code: str, status: Optional[int] = None, **params):
         self.code = code

@@ -88,6 +88,17 @@ def with_observation(row: SensorRow, observation: Observation, now: datetime,
                    age_s=age, status=status)
 
 
+def newer_of(current: Optional[SensorRow], polled: SensorRow, now: datetime,
+             stale_after_s: float = DEFAULT_STALE_AFTER_S) -> SensorRow:
+    """The polled row, but with the observation of ``current`` when that one's phenomenonTime is newer: MQTT
+    may have brought a value while the poll was under way, and a poll must never put an older one back."""
+    if current is None or current.time is None or (polled.time is not None and polled.time >= current.time):
+        return polled
+    age, status = status_of(current.time, current.result_kind, now, stale_after_s)
+    return replace(polled, value=current.value, result=current.result, result_kind=current.result_kind,
+                   time=current.time, time_start=current.time_start, age_s=age, status=status)
+
+
 def aged(row: SensorRow, now: datetime, stale_after_s: float = DEFAULT_STALE_AFTER_S) -> SensorRow:
     """The row with age and status recomputed for ``now`` (between refreshes, or after a failed one)."""
     age, status = status_of(row.time, row.result_kind, now, stale_after_s)

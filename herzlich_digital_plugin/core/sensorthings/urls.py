@@ -1,4 +1,5 @@
 """SensorThings addresses: service root, entity paths with integer or quoted string ids, query strings."""
+import re
 from typing import Iterable, Optional, Sequence, Tuple, Union
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -43,6 +44,44 @@ def parse_id(text: str) -> EntityId:
     if text.lstrip("-").isdigit():
         return int(text)
     return text
+
+
+STREAM_COLLECTIONS = ("Datastreams", "MultiDatastreams")
+_STREAM_REF = re.compile(r"^(Datastreams|MultiDatastreams)\((.+)\)(?:/(\d+))?$")
+
+
+def parse_stream_ref(text: str, collection: str = "", component: Optional[int] = None
+                     ) -> Tuple[str, EntityId, Optional[int]]:
+    """(collection, id, component) of a datastream reference: ``42``, ``'a-b'``, ``Datastreams(42)``,
+    ``MultiDatastreams(7)/1`` (component 1), or an id with ``collection`` and ``component`` given apart.
+
+    A MultiDatastream needs its component: without one, Datastreams(7) of another sensor would be read.
+    Raises ValueError("collection" | "conflict" | "component" | "no_component" | "empty")."""
+    text = (text or "").strip()
+    collection = (collection or "").strip()
+    if collection and collection not in STREAM_COLLECTIONS:
+        raise ValueError("collection")
+    match = _STREAM_REF.match(text)
+    if match:
+        named, entity_id = match.group(1), parse_id(match.group(2))
+        named_component = int(match.group(3)) if match.group(3) is not None else None
+        if (collection and collection != named) or (
+                component is not None and named_component is not None and component != named_component):
+            raise ValueError("conflict")
+        collection = named
+        component = named_component if named_component is not None else component
+    else:
+        if not text:
+            raise ValueError("empty")
+        entity_id = parse_id(text)
+        collection = collection or STREAM_COLLECTIONS[0]
+    if collection == "MultiDatastreams" and component is None:
+        raise ValueError("no_component")
+    if collection == "Datastreams" and component is not None:
+        raise ValueError("component")
+    if component is not None and component < 0:
+        raise ValueError("component")
+    return collection, entity_id, component
 
 
 def quote_literal(value: str) -> str:
