@@ -49,9 +49,25 @@ def _detection_campaign(store):
     store.execute(f"ANALYZE {d}")
 
 
+REGISTER_TABLES = ("register_entry", "register_compare", "register_change")
+
+
+def _register_tables(store):
+    """The sign register, its comparison runs and their changes (schema 4), on both backends."""
+    for name in REGISTER_TABLES:
+        if store.backend == "gpkg":
+            statements = ddl.gpkg_table(table(name))
+        else:
+            statements = ddl.pg_table(table(name), store.schema)
+        for sql, params in statements:
+            store._execute(sql, params)
+
+
 MIGRATIONS: List[Migration] = [
     Migration(1, "create all tables from schema.py", _create_everything),
     Migration(2, "detection.campaign_id copied from the panorama; counts index with it", _detection_campaign),
+    # 4, not 3: the number the register branch was given; renumbered when the branches are merged.
+    Migration(4, "sign register: register_entry, register_compare, register_change", _register_tables),
 ]
 
 
