@@ -19,6 +19,9 @@ def all_algorithms():
     from .roadworks_impact import RoadworksImpactAlgorithm
     from .detour_route import DetourRouteAlgorithm
     from .roadworks_report import RoadworksReportAlgorithm
+    from .import_register import ImportRegisterAlgorithm
+    from .compare_register import CompareRegisterAlgorithm
+    from .export_register import ExportRegisterAlgorithm
 
     return [
         CreateDemoCityAlgorithm(),
@@ -37,4 +40,7 @@ def all_algorithms():
         RoadworksImpactAlgorithm(),
         DetourRouteAlgorithm(),
         RoadworksReportAlgorithm(),
+        ImportRegisterAlgorithm(),
+        CompareRegisterAlgorithm(),
+        ExportRegisterAlgorithm(),
     ]

@@ -92,8 +92,8 @@ def parse_vzkat(text) -> Optional[Key]:
         return ("sign", code, None)
     value = bracket or suffix
     asset_class = "marking" if code in MARKING_CODES else "sign"
-    if not is_supplement(code) and vzkat.lookup(asset_class, code) is None and not re.match(r"^[1-4]\d\d(?:\.\d+)?$", code):
-        return None  # 3-digit numbers outside the sign ranges are no VzKat code (e.g. "500")
+    if not is_supplement(code) and vzkat.lookup(asset_class, code) is None and not re.match(r"^[1-7]\d\d(?:\.\d+)?$", code):
+        return None  # numbers outside the catalogue ranges (100 … 799, 1000 … 1099) are no VzKat code
     return (asset_class, code, value)
 
 

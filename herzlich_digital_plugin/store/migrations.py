@@ -66,7 +66,10 @@ def _register_tables(store):
 MIGRATIONS: List[Migration] = [
     Migration(1, "create all tables from schema.py", _create_everything),
     Migration(2, "detection.campaign_id copied from the panorama; counts index with it", _detection_campaign),
-    # 4, not 3: the number the register branch was given; renumbered when the branches are merged.
+    # 3 is another branch's migration; this placeholder only keeps the numbers contiguous on the register
+    # branch and is dropped in favour of the real 3 when the branches are merged.
+    Migration(3, "reserved (another branch's migration)", lambda store: None),
+    # 4: the number the register branch was given; renumbered at the merge if needed.
     Migration(4, "sign register: register_entry, register_compare, register_change", _register_tables),
 ]
 
