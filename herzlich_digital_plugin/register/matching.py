@@ -278,8 +278,9 @@ def classify(entries: Sequence[Entry], observed: Sequence[Observed], panos: Pano
         (tolerance, lambda e, o: (VALUE_CHANGED if e.key[2] and value_of(o, e) and value_of(o, e) != e.key[2]
                                   else CONFIRMED) if _same_code_share(o, e.key) >= VOTE_SHARE else None),
         (tolerance, lambda e, o: CLASS_CHANGED if o.views >= NEW_MIN_VIEWS else None),
-        (SEARCH_RADIUS_M, lambda e, o: MOVED if _same_code_share(o, e.key) >= 0.5 and o.views >= NEW_MIN_VIEWS
-         else None),
+        # Moved: the same code seen twice farther off, or once by a ray that clearly misses the register point.
+        (SEARCH_RADIUS_M, lambda e, o: MOVED if _same_code_share(o, e.key) >= 0.5 and (
+            o.views >= NEW_MIN_VIEWS or o.distance_to(e.x, e.y) > tolerance + 1.0) else None),
     )
     for radius, test in passes:
         candidates = []
