@@ -2434,7 +2434,7 @@
         <translation>Der Bericht muss eine .html- oder .csv-Datei sein: {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="175"/>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="20"/>
         <source>new</source>
         <translation>neu</translation>
     </message>
@@ -2769,7 +2769,7 @@
         <translation>verdeckt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="22"/>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="20"/>
         <source>missing</source>
         <translation>fehlt</translation>
     </message>
@@ -4514,12 +4514,12 @@
         <translation>Die nächsten Detektionen des Filters reservieren und die erste anzeigen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="27"/>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="21"/>
         <source>class changed</source>
         <translation>Klasse geändert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_asset_panel.py" line="28"/>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="20"/>
         <source>moved</source>
         <translation>verschoben</translation>
     </message>
@@ -6122,6 +6122,376 @@
         <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="54"/>
         <source>{count} Things lie far outside the area of the other sensors (for example {example}); they are shown there but flagged “implausible”: check their coordinates.</source>
         <translation>{count} Things liegen weit außerhalb des Gebiets der übrigen Sensoren (zum Beispiel {example}); sie werden dort angezeigt, aber als „implausible“ markiert: Bitte die Koordinaten prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/review/vzkat_labels.py" line="158"/>
+        <source>The label mapping could not be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/review/vzkat_labels.py" line="178"/>
+        <source>The label mapping has unusable lines (need label,vzkat such as &apos;speed30,274-53&apos;): line {lines}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="20"/>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="21"/>
+        <source>value changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="22"/>
+        <source>not covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="53"/>
+        <source>Compare register with campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="56"/>
+        <source>Compares the sign register with what a campaign's panoramas saw. The campaign's detections (not rejected, score at least MIN_SCORE; accepted ones through their assets) are grouped into observed signs by their view rays. Each register entry becomes &lt;b&gt;confirmed&lt;/b&gt;, &lt;b&gt;moved&lt;/b&gt; (same class seen farther than TOLERANCE_M, up to 10 m), &lt;b&gt;class changed&lt;/b&gt;, &lt;b&gt;value changed&lt;/b&gt; (Tempo 30 → 50), &lt;b&gt;missing&lt;/b&gt; (a panorama of the campaign stood within 15 m in front of it and nothing was seen) or &lt;b&gt;not covered&lt;/b&gt; (no panorama had it in view); signs seen at least twice that the register lacks are &lt;b&gt;new&lt;/b&gt;. With OTHER_CAMPAIGN the earlier campaign's observations take the register's place (change between campaigns). Every run is stored with its changes (register_change, earlier runs stay as history); OUTPUT is the layer of changes, coloured by type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="71"/>
+        <source>Campaign (name or id; empty: the latest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="73"/>
+        <source>Earlier campaign instead of the register (name or id, optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="75"/>
+        <source>Position tolerance (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="78"/>
+        <source>Lowest detection score used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="81"/>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="85"/>
+        <source>Comparison run id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/compare_register.py" line="100"/>
+        <source>Cancelled: nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="36"/>
+        <source>The register could not be read: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="44"/>
+        <source>Import sign register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="47"/>
+        <source>Imports the city&apos;s traffic-sign register (Verkehrszeichenkataster) from a GeoPackage, Shapefile, WFS (WFS:&lt;url&gt; or a WFS data source) or a CSV with x/y columns (FIELD_X, FIELD_Y in CSV_CRS). The field parameters name the register&apos;s own fields: id and VzKat code are required; the code may be written 206, 274-53 (old variant numbers: Tempo 30), 274-30, DE:274[30], VZ 206 or a German name such as Haltverbot; Zusatzzeichen (1000 series) are signs of their own, &apos;DE:260,1020-30&apos; keeps them with the main sign. IMPORT_MAPPING: a CSV label,vzkat for any other spelling. Positions come in the layer&apos;s CRS and are stored in EPSG:25832. Rows without id, position or a known code go to REPORT with the reason. Importing the same register again updates the entries by id. Register positions are surveyed: triangulation never moves them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="59"/>
+        <source>Register (GeoPackage, Shapefile, CSV with x/y or WFS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="59"/>
+        <source>Register files (*.gpkg *.shp *.csv *.txt *.geojson);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="62"/>
+        <source>VzKat code field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="63"/>
+        <source>Value field (speed or variant, optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="64"/>
+        <source>Direction field (degrees the sign faces, optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="65"/>
+        <source>Post field (Standort/Pfosten, optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="66"/>
+        <source>Installation date field (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="67"/>
+        <source>Condition field (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="68"/>
+        <source>District field (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="69"/>
+        <source>Zusatzzeichen field (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="74"/>
+        <source>x field (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="74"/>
+        <source>y field (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="78"/>
+        <source>CRS of the CSV coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="82"/>
+        <source>Label mapping (CSV label,vzkat, optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="91"/>
+        <source>New register entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="92"/>
+        <source>Updated register entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="112"/>
+        <source>The register has no field {missing}; its fields are: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="120"/>
+        <source>The register layer has no coordinate reference system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="137"/>
+        <source>feature {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_register.py" line="156"/>
+        <source>{imported} register entries new, {updated} updated, {unchanged} unchanged, {rejected} rows rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/export_register.py" line="98"/>
+        <source>The register could not be written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/export_register.py" line="42"/>
+        <source>Export updated sign register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/export_register.py" line="45"/>
+        <source>Writes the register back in the field names of its import (GeoPackage or CSV by the OUTPUT extension), with the changes of one comparison (COMPARE id; empty: the latest) applied: &lt;b&gt;decided&lt;/b&gt; only those a reviewer decided &apos;update register&apos;, &lt;b&gt;all&lt;/b&gt; every change found (moved: the seen position, class/value changed: the seen code, missing: status &apos;fehlt&apos;, new: a new row NEU-&lt;id&gt;). Extra columns: vzkat_code_neu, status, aenderung (the change type), x, y (EPSG:25832). DISTRICT_REPORT: counts by change type per district (CSV).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/export_register.py" line="57"/>
+        <source>Comparison run id (empty: the latest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/export_register.py" line="59"/>
+        <source>Changes to apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/export_register.py" line="61"/>
+        <source>Updated register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/export_register.py" line="61"/>
+        <source>GeoPackage (*.gpkg);;CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/export_register.py" line="63"/>
+        <source>Changes per district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/export_register.py" line="66"/>
+        <source>Exported register rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/export_register.py" line="74"/>
+        <source>The comparison run id must be a number, not &apos;{value}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/export_register.py" line="99"/>
+        <source>{count} register rows written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/compare.py" line="35"/>
+        <source>The store has no campaign to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/compare.py" line="43"/>
+        <source>Unknown campaign &apos;{name}&apos;; the store has: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/compare.py" line="129"/>
+        <source>The tolerance must be a positive number of metres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/compare.py" line="134"/>
+        <source>Choose two different campaigns to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/compare.py" line="135"/>
+        <source>Reading the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/compare.py" line="140"/>
+        <source>The register is empty: import it first (Import sign register).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/compare.py" line="146"/>
+        <source>Grouping the detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/compare.py" line="150"/>
+        <source>Matching with the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/compare.py" line="157"/>
+        <source>Storing the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/compare.py" line="160"/>
+        <source>Comparison finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/export.py" line="29"/>
+        <source>Unknown mode &apos;{mode}&apos;; use one of: {modes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/export.py" line="111"/>
+        <source>No comparison has been run yet: run &apos;Compare register with campaign&apos; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/export.py" line="122"/>
+        <source>(no district)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/importer.py" line="86"/>
+        <source>the id field &apos;{field}&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/importer.py" line="88"/>
+        <source>the row has no position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/importer.py" line="92"/>
+        <source>the position is a {kind}, not a point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/importer.py" line="94"/>
+        <source>the position is not a finite coordinate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/importer.py" line="97"/>
+        <source>the VzKat field &apos;{field}&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/importer.py" line="111"/>
+        <source>&apos;{code}&apos; is no VzKat code (e.g. 206, 274-53, DE:274[30], 1020-30)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/importer.py" line="120"/>
+        <source>the value &apos;{value}&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/importer.py" line="123"/>
+        <source>the code says {code} but the value field says {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/importer.py" line="133"/>
+        <source>the direction &apos;{value}&apos; is not a number of degrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/importer.py" line="135"/>
+        <source>the direction {value} lies outside -360 … 360 degrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/importer.py" line="164"/>
+        <source>Checking register rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/importer.py" line="171"/>
+        <source>the id {id} appears twice in the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/register/importer.py" line="178"/>
+        <source>Writing the register</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,9 @@
 """Build the demo city: ``build_scene`` regenerates the ground truth, ``build_demo_city`` writes the store.
 
 The store holds what a city would have after buying a capture: roads, campaigns, panoramas, one model run
-with its detections, sensors and roadworks. The asset table starts empty (reviewing detections creates
-assets); the ground truth is never written, it is regenerated from (size, seed) with ``build_scene`` and
+with its detections, sensors, roadworks and the city's sign register (with realistic faults, register.py).
+The asset table starts empty (reviewing detections creates assets); the ground truth is never written, it is
+regenerated from (size, seed) with ``build_scene`` and
 ``detections.generate_detections``.
 """
 import os
@@ -181,6 +182,14 @@ def _write(store, stage, result: DemoCityResult, scene: Scene, cap: CaptureResul
     def roadworks():
         counts["roadworks"] = store.insert_many("roadworks", roadworks_rows())
 
+    def register():
+        # The city's register with realistic faults (democity/register.py), in the store and as the CSV a city
+        # would hand over for "Import sign register".
+        from .register import demo_register, write_register_csv
+        rows, _truth = demo_register(scene, cap, seed)
+        counts["register_entry"] = store.insert_many("register_entry", rows)
+        write_register_csv(rows, result.store_path.parent / f"verkehrszeichenkataster_{spec.name}.csv")
+
     def origin():
         # Lets viewers render a missing demo image on first view from the same (size, seed).
         store.insert("store_info", {"key": DEMOCITY_INFO_KEY, "value": {"size": spec.name, "seed": seed}})
@@ -194,4 +203,5 @@ def _write(store, stage, result: DemoCityResult, scene: Scene, cap: CaptureResul
         stage("write_detections", 45, "Writing detections", detections)
         stage("write_sensors", 70, "Writing sensor data", sensor_tables)
         stage("write_roadworks", 90, "Writing roadworks", roadworks)
+        stage("write_register", 91, "Writing the sign register", register)
     result.timings["store"] = round(time.perf_counter() - t0, 3)

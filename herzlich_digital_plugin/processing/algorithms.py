@@ -22,6 +22,9 @@ def all_algorithms():
     from .check_store import CheckStoreAlgorithm
     from .prefetch_panoramas import ClearPanoramaCacheAlgorithm, PrefetchPanoramasAlgorithm
     from .import_panoramax import ImportPanoramaxAlgorithm
+    from .import_register import ImportRegisterAlgorithm
+    from .compare_register import CompareRegisterAlgorithm
+    from .export_register import ExportRegisterAlgorithm
 
     return [
         CreateDemoCityAlgorithm(),
@@ -44,4 +47,7 @@ def all_algorithms():
         PrefetchPanoramasAlgorithm(),
         ClearPanoramaCacheAlgorithm(),
         ImportPanoramaxAlgorithm(),
+        ImportRegisterAlgorithm(),
+        CompareRegisterAlgorithm(),
+        ExportRegisterAlgorithm(),
     ]

@@ -71,12 +71,27 @@ def _column_names(store, name):
     return {r["column_name"] for r in store.query(
         "SELECT column_name FROM information_schema.columns WHERE table_schema = %s AND table_name = %s",
         (store.schema, name))}
+REGISTER_TABLES = ("register_entry", "register_compare", "register_change")
+
+
+def _register_tables(store):
+    """The sign register, its comparison runs and their changes (schema 4), on both backends."""
+    for name in REGISTER_TABLES:
+        if _column_names(store, name):  # already there (a store upgraded by hand): keep it
+            continue
+        if store.backend == "gpkg":
+            statements = ddl.gpkg_table(table(name))
+        else:
+            statements = ddl.pg_table(table(name), store.schema)
+        for sql, params in statements:
+            store._execute(sql, params)
 
 
 MIGRATIONS: List[Migration] = [
     Migration(1, "create all tables from schema.py", _create_everything),
     Migration(2, "detection.campaign_id copied from the panorama; counts index with it", _detection_campaign),
     Migration(3, "audit trail: server-side login and time, append-only and status guards", _audit_trail),
+    Migration(4, "sign register: register_entry, register_compare, register_change", _register_tables),
 ]
 
 

@@ -30,6 +30,8 @@ _WRITE_GRANTS = (
     (REVIEWER, "INSERT", "review_lease", None),
     (REVIEWER, "UPDATE", "review_lease", None),
     (REVIEWER, "DELETE", "review_lease", None),
+    (REVIEWER, "UPDATE", "register_change", ("decision", "decided_by", "decided_at", "version")),
+    (REVIEWER, "UPDATE", "register_entry", "non-key"),
     (PLANNER, "INSERT", "roadworks", None),
     (PLANNER, "UPDATE", "roadworks", None),
     (PLANNER, "INSERT", "roadworks_history", None),

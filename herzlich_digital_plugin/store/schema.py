@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 SRID = 25832
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 3: the audit trail bound to the login; 4: the sign register tables
 
 
 @dataclass(frozen=True)
@@ -230,6 +230,61 @@ TABLES = (
         _c("phenomenon_time", "datetime", not_null=True),
         _c("result", "real"),
     ), indexes=(("datastream_id", "phenomenon_time"),)),
+    # The city's sign register (Verkehrszeichenkataster), schema 4. Positions are surveyed: only an import
+    # or a reviewer's "update register" changes them, never triangulation (which writes asset only).
+    Table("register_entry", (
+        PK,
+        _c("external_id", "text", not_null=True),  # the register's own id; a re-import updates by it
+        _c("asset_class", "text", not_null=True),  # sign, marking, light
+        _c("vzkat_code", "text"),  # "274", "1020" (a Zusatzzeichen is its own entry or a supplement)
+        _c("vzkat_value", "text"),  # speed or variant: "30", "20"
+        _c("supplements", "json"),  # Zusatzzeichen on the same sign: ["1020-30"]
+        _c("direction", "real"),  # bearing the face points to
+        _c("post_id", "text"),  # Standort/Pfosten: several signs share one
+        _c("installed_on", "text"),  # as the register writes it
+        _c("condition", "text"),
+        _c("district", "text"),
+        _c("source_code", "text"),  # the VzKat text exactly as the register had it
+        _c("extra", "json"),  # every other field of the register row
+        _c("lifecycle_status", "text", default="'existing'"),  # existing, removed
+        _c("position_source", "text", default="'survey'"),
+        _c("version", "int", not_null=True, default="1"),
+        _c("imported_at", "datetime"),
+        _c("updated_at", "datetime"),
+    ), geometry_type="POINT", indexes=(("external_id",), ("vzkat_code",))),
+    # One comparison run: register vs a campaign, or one campaign vs an earlier one (other_campaign_id).
+    Table("register_compare", (
+        PK,
+        _c("campaign_id", "int", references="campaign"),
+        _c("other_campaign_id", "int", references="campaign"),
+        _c("tolerance_m", "real"),
+        _c("actor", "text"),
+        _c("created_at", "datetime", not_null=True),
+        _c("counts", "json"),  # {change type: n}
+    )),
+    # What one comparison found per register entry / observed object; earlier runs stay as history.
+    Table("register_change", (
+        PK,
+        _c("compare_id", "int", not_null=True, references="register_compare"),
+        _c("register_id", "int", references="register_entry"),
+        _c("change_type", "text", not_null=True),  # confirmed, new, missing, moved, class_changed, ...
+        _c("register_code", "text"),
+        _c("register_value", "text"),
+        _c("observed_class", "text"),
+        _c("observed_code", "text"),
+        _c("observed_value", "text"),
+        _c("distance_m", "real"),
+        _c("direction", "real"),  # observed facing
+        _c("views", "int"),  # detections behind the observation
+        _c("panorama_id", "int", references="panorama"),  # best view (for missing: where it should show)
+        _c("detection_ids", "json"),
+        _c("register_x", "real"),
+        _c("register_y", "real"),
+        _c("decision", "text"),  # update_register, keep_register, inspect
+        _c("decided_by", "text"),
+        _c("decided_at", "datetime"),
+        _c("version", "int", not_null=True, default="1"),
+    ), geometry_type="POINT", indexes=(("compare_id", "change_type"), ("register_id",))),
 )
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}

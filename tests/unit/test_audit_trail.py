@@ -16,6 +16,7 @@ from herzlich_digital_plugin.review.decisions import ReviewSession
 from herzlich_digital_plugin.roadworks import repository
 from herzlich_digital_plugin.roadworks.model import Roadworks
 from herzlich_digital_plugin.store import PermissionDeniedError, StoreError, open_store
+from herzlich_digital_plugin.store.migrations import latest_version
 from review_demo import write_city
 
 BACKDATED = datetime(1999, 1, 1, tzinfo=timezone.utc)
@@ -207,9 +208,9 @@ def test_schema_2_store_gets_the_audit_trail(empty_store_uri):
                         ("roadworks_history", ("login", "recorded_at"))):
             for c in cols:
                 s.execute(f'ALTER TABLE {s.table_ref(t)} DROP COLUMN "{c}"')
-        s.execute(f"DELETE FROM {meta} WHERE version = 3")
+        s.execute(f"DELETE FROM {meta} WHERE version >= 3")  # a schema-2 store, as schema 3 found it
     with open_store(empty_store_uri) as s:
-        assert s.schema_version == 3 and s.count("review_event") == 1
+        assert s.schema_version == latest_version() and s.count("review_event") == 1
         with pytest.raises(StoreError, match="append-only"):
             s.execute(f"DELETE FROM {s.table_ref('review_event')}")
 

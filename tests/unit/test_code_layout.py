@@ -21,10 +21,11 @@ ALLOWED = {
     "review": {"core", "store", "toolbelt", "review", "panorama"},
     "sensors": {"core", "store", "toolbelt", "sensors"},
     "roadworks": {"core", "store", "toolbelt", "roadworks", "sensors", "review", "panorama"},
+    "register": {"core", "store", "toolbelt", "review", "register"},
     "processing": {"core", "store", "toolbelt", "democity", "panorama", "review", "sensors", "roadworks",
-                   "processing"},
+                   "register", "processing"},
     "gui": {"core", "store", "toolbelt", "democity", "panorama", "review", "sensors", "roadworks", "processing",
-            "gui"},
+            "register", "gui"},
     "": {"core", "store", "toolbelt", "processing", "gui", ""},
 }
 PURE = {"core", "store"}  # no QGIS, no Qt: they run in any Python with numpy

@@ -1,0 +1,1 @@
+"""The city's sign register (Verkehrszeichenkataster): import, comparison with a campaign, export."""
