@@ -5,7 +5,7 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsPro
 
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
-from .import_panorama_common import MAX_WARNINGS_SHOWN, open_store_parameter, progress_callbacks
+from .import_panorama_common import MAX_WARNINGS_SHOWN, open_store_parameter, progress_callbacks, require_input
 
 # (parameter, FieldMapping attribute, default: Mapillary property / CSV column)
 FIELD_PARAMETERS = (
@@ -70,7 +70,7 @@ class ImportDetectionsAlgorithm(HdAlgorithm):
         from ..review.import_detections import FieldMapping, import_detections
         from ..store import StoreError
 
-        path = self.parameterAsFile(parameters, "INPUT", context)
+        path = require_input(self.parameterAsFile(parameters, "INPUT", context))
         fmt = self.parameterAsEnumString(parameters, "FORMAT", context) or "auto"
         units = self.parameterAsEnumString(parameters, "UNITS", context) or "auto"
         given = {attr: self.parameterAsString(parameters, name, context).strip()

@@ -3,7 +3,7 @@ from qgis.core import QgsProcessingException, QgsProcessingParameterFile
 
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
-from .import_panorama_common import (add_report_parameters, add_store_parameters, finish, open_store_parameter,
+from .import_panorama_common import (add_report_parameters, add_store_parameters, finish, open_store_parameter, require_input,
                                      progress_callbacks)
 
 
@@ -32,7 +32,7 @@ class ImportPanoramaFolderAlgorithm(HdAlgorithm):
         from ..panorama.import_folder import import_folder
         from ..store import StoreError
 
-        folder = self.parameterAsFile(parameters, "FOLDER", context)
+        folder = require_input(self.parameterAsFile(parameters, "FOLDER", context), folder=True)
         campaign = self.parameterAsString(parameters, "CAMPAIGN", context)
         camera_height = self.parameterAsDouble(parameters, "CAMERA_HEIGHT", context)
         progress, cancelled = progress_callbacks(feedback)

@@ -78,9 +78,9 @@ class ImportRoadworksAlgorithm(HdAlgorithm):
         from ..roadworks.geojson import GeoJsonError
         from ..roadworks.repository import default_actor
         from ..store import StoreError
-        from .import_panorama_common import open_store_parameter
+        from .import_panorama_common import open_store_parameter, require_input
 
-        path = self.parameterAsFile(parameters, "INPUT", context)
+        path = require_input(self.parameterAsFile(parameters, "INPUT", context))
         actor = (self.parameterAsString(parameters, "ACTOR", context) or "").strip() or default_actor()
         store = open_store_parameter(self, parameters, context)
         try:

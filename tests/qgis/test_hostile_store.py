@@ -36,3 +36,45 @@ def test_setupshareddatabase_by_a_non_admin_says_an_administrator_must_run_it(pr
     text = str(caught.value)
     assert "Only a database administrator can set up the shared database" in text
     assert "Traceback" not in text and text.count("\n") == 0
+
+
+def _message(algorithm, parameters):
+    with pytest.raises(QgsProcessingException) as caught:
+        _run(algorithm, parameters)
+    text = str(caught.value)
+    assert "Traceback" not in text and "Error:" not in text.split(":")[0]
+    return text
+
+
+def test_a_store_below_a_file_or_a_folder_named_gpkg_is_a_message(provider, tmp_path):
+    blocker = tmp_path / "hostname"
+    blocker.write_text("kl\n")
+    geojson = tmp_path / "rw.geojson"
+    geojson.write_text('{"type": "FeatureCollection", "features": []}')
+    folder_store = tmp_path / "ordner.gpkg"
+    folder_store.mkdir()
+    for store, words in ((str(blocker / "x.gpkg"), "cannot be created"), (str(folder_store), "is a folder")):
+        assert words in _message("importroadworks", {"INPUT": str(geojson), "STORE": store})
+        assert words in _message("importpanoramafolder", {"FOLDER": str(tmp_path), "STORE": store,
+                                                          "CAMPAIGN": "x"})
+    assert blocker.read_text() == "kl\n" and list(folder_store.iterdir()) == []
+
+
+def test_a_missing_input_creates_no_store(provider, tmp_path):
+    store = tmp_path / "neu.gpkg"
+    cases = (("importroadworks", {"INPUT": str(tmp_path / "fehlt.xml"), "STORE": str(store)}),
+             ("importdetections", {"INPUT": str(tmp_path / "fehlt.csv"), "STORE": str(store)}),
+             ("importpanoramafolder", {"FOLDER": str(tmp_path / "fehlt"), "STORE": str(store), "CAMPAIGN": "x"}))
+    for algorithm, parameters in cases:
+        assert "does not exist" in _message(algorithm, parameters)
+        assert not store.exists(), algorithm
+
+
+def test_renderpanoramaview_output_below_a_file_is_a_message(provider, tmp_path):
+    from herzlich_digital_plugin.store import open_store
+    store = tmp_path / "s.gpkg"
+    open_store(str(store)).close()
+    blocker = tmp_path / "datei"
+    blocker.write_text("x")
+    text = _message("renderpanoramaview", {"STORE": str(store), "PANORAMA": 1, "OUTPUT": str(blocker / "v.png")})
+    assert "cannot be written" in text
