@@ -24,11 +24,13 @@ import json
 import math
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Dict, Optional, Tuple
 
 from shapely.geometry import Point
 
 from ..core.geodesy import wgs84_to_utm32
+from ..core.json_limits import JsonTooDeepError, check_json_depth
 from ..panorama.import_common import ImportReport
 from . import vzkat
 from .items import utc_now
@@ -120,7 +122,11 @@ def import_detections(store, path, fmt: str = "auto", mapping: Optional[FieldMap
 def _geojson_records(path, mapping: FieldMapping, report):
     try:
         with open(path, encoding="utf-8-sig") as fh:
-            data = json.load(fh)
+            text = fh.read()
+        data = json.loads(check_json_depth(text))
+    except JsonTooDeepError as exc:
+        raise ValueError(tr("The GeoJSON file nests deeper than {limit} levels; it is not read.").format(
+            limit=exc.limit)) from exc
     except (OSError, ValueError) as exc:
         raise ValueError(tr("The GeoJSON file could not be read: {error}").format(error=exc)) from exc
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(
@@ -147,6 +153,17 @@ def _geojson_records(path, mapping: FieldMapping, report):
     return out, to_utm
 
 
+def _decoded(raw: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 (Excel's "CSV" in Germany), else Latin-1: as the
+    pose-table import reads its files."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return raw.decode("latin-1")
+
+
 def _geojson_epsg(crs) -> Optional[int]:
     if crs is None:
         return 4326  # RFC 7946
@@ -159,10 +176,9 @@ def _geojson_epsg(crs) -> Optional[int]:
 
 def _csv_records(path, mapping: Optional[FieldMapping], report):
     try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:
-            text = fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValueError(tr("The CSV file could not be read: {error}").format(error=exc)) from exc
+        text = _decoded(Path(path).read_bytes())
+    except OSError as exc:
+        raise ValueError(tr("The CSV file could not be read: {error}").format(error=exc.strerror or exc)) from exc
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
+from ..json_limits import JsonTooDeepError, check_json_depth
 from .messages import INFO, Notice, StaError
 from .transport import TransportError
 from .urls import (EntityId, Params, build_url, clean_next_link, entity_path, normalise_root, same_origin,
@@ -231,7 +232,9 @@ def parse_json(text: str, url: str):
     if stripped[0] not in "{[":
         raise StaError("not_json", url=url, start=_excerpt(stripped, 40))
     try:
-        return json.loads(stripped)
+        return json.loads(check_json_depth(stripped))
+    except JsonTooDeepError as error:
+        raise StaError("truncated_json", url=url, detail=str(error))
     except json.JSONDecodeError as error:
         if error.pos >= len(stripped) - 1:
             detail = f"it ends after {len(stripped)} characters"
