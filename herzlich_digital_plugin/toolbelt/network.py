@@ -207,7 +207,14 @@ def _forget_cached(url: QUrl) -> None:
         if not getattr(_uncached, "done", False):
             # DirectConnection: the first instance() call in a thread fixes how its manager is wired to the
             # main one, and QgsBlockingNetworkRequest asks for DirectConnection.
-            QgsNetworkAccessManager.instance(Qt.ConnectionType.DirectConnection).setCache(None)
+            manager = QgsNetworkAccessManager.instance(Qt.ConnectionType.DirectConnection)
+            manager.setCache(None)
+            # An HTTP 401 in a background request must come back as a status, never as QGIS's modal
+            # credential prompt (which blocked a sensor refresh for 150 s and came back on every retry).
+            try:
+                manager.authenticationRequired.disconnect()
+            except TypeError:  # nothing connected
+                pass
             _uncached.done = True
         return
     cache = QgsNetworkAccessManager.instance().cache()

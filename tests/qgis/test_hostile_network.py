@@ -166,3 +166,38 @@ def test_origin_of_defaults_ports():
     assert origin_of("https://Example.org/x") == ("https", "example.org", 443)
     assert origin_of("http://example.org:80/x") == origin_of("http://example.org/y")
     assert origin_of("http://example.org:8080/") != origin_of("http://example.org/")
+
+
+def _challenge(handler):
+    handler.send_response(401)
+    handler.send_header("WWW-Authenticate", 'Basic realm="sensoren"')
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
+
+
+def test_a_401_in_a_background_request_never_asks_for_credentials(servers):
+    """QGIS routes a 401 challenge of any thread to its auth handler, which in the desktop is a modal dialog."""
+    from qgis.core import QgsNetworkAccessManager
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    asked = []
+    manager = QgsNetworkAccessManager.instance()
+
+    def on_auth(request_id, realm):
+        asked.append(realm)
+    manager.requestRequiresAuth.connect(on_auth)  # emitted before QGIS's handler (the desktop's dialog) runs
+    main, _ = servers
+    _Recorder.routes["/locked"] = _challenge
+    got = []
+    try:
+        worker = threading.Thread(target=lambda: got.append(QgisHttpClient(timeout_s=5).get(main + "/locked")))
+        worker.start()
+        for _ in range(300):  # the main thread keeps handling events, as the desktop does
+            QCoreApplication.processEvents()
+            worker.join(0.02)
+            if not worker.is_alive():
+                break
+    finally:
+        manager.requestRequiresAuth.disconnect(on_auth)
+    assert not worker.is_alive()
+    assert asked == [] and [r.status for r in got] == [401]
