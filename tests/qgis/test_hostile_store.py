@@ -78,3 +78,17 @@ def test_renderpanoramaview_output_below_a_file_is_a_message(provider, tmp_path)
     blocker.write_text("x")
     text = _message("renderpanoramaview", {"STORE": str(store), "PANORAMA": 1, "OUTPUT": str(blocker / "v.png")})
     assert "cannot be written" in text
+
+
+def test_roadworksreport_leaves_no_temporary_folder(provider, tmp_path, monkeypatch):
+    import tempfile
+
+    from herzlich_digital_plugin.store import open_store
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    store = tmp_path / "s.gpkg"
+    open_store(str(store)).close()
+    with pytest.raises(QgsProcessingException):
+        _run("roadworksreport", {"STORE": str(store), "ROADWORKS": 4711, "OUTPUT": str(tmp_path / "b.pdf")})
+    assert list(scratch.iterdir()) == []
