@@ -157,6 +157,8 @@ class ImportPanoramaTableAlgorithm(HdAlgorithm):
     def _input_file(self, parameters, context, fmt):
         """The file behind INPUT: a path given directly, or the file of a layer loaded from one."""
         value = parameters.get("INPUT")
+        if isinstance(value, str) and "\x00" in value:  # else QGIS tries every provider on it (GDAL: mesh error)
+            raise QgsProcessingException(tr("The input path contains a NUL character."))
         if isinstance(value, str) and os.path.isfile(value):
             return value
         if fmt == "layer":

@@ -92,3 +92,18 @@ def test_roadworksreport_leaves_no_temporary_folder(provider, tmp_path, monkeypa
     with pytest.raises(QgsProcessingException):
         _run("roadworksreport", {"STORE": str(store), "ROADWORKS": 4711, "OUTPUT": str(tmp_path / "b.pdf")})
     assert list(scratch.iterdir()) == []
+
+
+def test_a_nul_in_the_pose_file_name_is_a_message(provider, tmp_path):
+    from qgis.core import QgsProcessingContext
+
+    from herzlich_digital_plugin.processing.import_panorama_table import ImportPanoramaTableAlgorithm
+    store = tmp_path / "s.gpkg"
+    text = _message("importpanoramatable", {"INPUT": str(tmp_path / "posen\x00.csv"), "STORE": str(store),
+                                            "CAMPAIGN": "x"})
+    assert ("NUL" in text or "INPUT" in text) and "mesh" not in text.lower()
+    assert not store.exists()
+    # below Processing's own parameter check (the GUI and qgis_process pass other values): refused by name
+    with pytest.raises(QgsProcessingException, match="NUL"):
+        ImportPanoramaTableAlgorithm()._input_file({"INPUT": str(tmp_path / "posen\x00.csv")},
+                                                   QgsProcessingContext(), "auto")
