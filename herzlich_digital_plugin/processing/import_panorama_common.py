@@ -47,6 +47,14 @@ def require_input(path, folder: bool = False) -> str:
     return text
 
 
+def permission_denied(error, role: str) -> QgsProcessingException:
+    """A database refusal ("permission denied for table model_run") said as the role that is missing."""
+    return QgsProcessingException(tr(
+        "The database user may not write this: it needs the role {role} (ask an administrator to grant it). "
+        "Nothing was imported. The database said: {error}").format(
+            role=role, error=(str(error).strip().splitlines() or [""])[0][:200]))
+
+
 def open_store_parameter(algorithm, parameters, context):
     """The opened store of STORE/AUTHCFG; QgsProcessingException with a user message otherwise."""
     from ..store import StoreError, open_store

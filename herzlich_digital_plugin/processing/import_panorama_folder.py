@@ -3,7 +3,8 @@ from qgis.core import QgsProcessingException, QgsProcessingParameterFile
 
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
-from .import_panorama_common import (add_report_parameters, add_store_parameters, finish, open_store_parameter, require_input,
+from .import_panorama_common import (add_report_parameters, add_store_parameters, finish, open_store_parameter,
+                                     permission_denied, require_input,
                                      progress_callbacks)
 
 
@@ -30,7 +31,7 @@ class ImportPanoramaFolderAlgorithm(HdAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..panorama.import_folder import import_folder
-        from ..store import StoreError
+        from ..store import PermissionDeniedError, StoreError
 
         folder = require_input(self.parameterAsFile(parameters, "FOLDER", context), folder=True)
         campaign = self.parameterAsString(parameters, "CAMPAIGN", context)
@@ -39,6 +40,8 @@ class ImportPanoramaFolderAlgorithm(HdAlgorithm):
         store = open_store_parameter(self, parameters, context)
         try:
             report = import_folder(store, folder, campaign, camera_height, progress=progress, cancelled=cancelled)
+        except PermissionDeniedError as error:
+            raise permission_denied(error, "hd_admin")
         except (ValueError, StoreError) as error:
             raise QgsProcessingException(str(error))
         finally:

@@ -107,3 +107,26 @@ def test_a_nul_in_the_pose_file_name_is_a_message(provider, tmp_path):
     with pytest.raises(QgsProcessingException, match="NUL"):
         ImportPanoramaTableAlgorithm()._input_file({"INPUT": str(tmp_path / "posen\x00.csv")},
                                                    QgsProcessingContext(), "auto")
+
+
+def test_a_raw_permission_error_becomes_the_role_that_is_needed(provider, postgis_db, tmp_path):
+    import csv
+
+    from herzlich_digital_plugin.store import open_store
+    from review_demo import write_city
+    conninfo = postgis_db()
+    with open_store(conninfo) as store:
+        write_city(store, "test")
+        pano = store.get("panorama", 5)
+    with psycopg2.connect(conninfo) as connection, connection.cursor() as cursor:
+        cursor.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hd_hostile_viewer') "
+                       "THEN CREATE ROLE hd_hostile_viewer LOGIN; END IF; END $$")
+        cursor.execute("GRANT hd_viewer TO hd_hostile_viewer")
+    connection.close()
+    path = tmp_path / "det.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "label", "score", "panorama_id", "xmin", "ymin", "xmax", "ymax"])
+        w.writerow(["c1", "regulatory--no-entry--g1", "0.9", pano["id"], "300", "420", "330", "450"])
+    text = _message("importdetections", {"INPUT": str(path), "STORE": conninfo + " user=hd_hostile_viewer"})
+    assert "needs the role hd_admin" in text and "Nothing was imported" in text
