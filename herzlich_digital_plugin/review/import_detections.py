@@ -184,7 +184,10 @@ def _csv_records(path, mapping: Optional[FieldMapping], report):
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(text.splitlines(), dialect=dialect)
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        raise ValueError(tr("The CSV file could not be read: {error}").format(error=exc)) from exc
     m = mapping or FieldMapping()
     names = {}
     for key in ("id", "label", "score", "panorama", "xmin", "ymin", "xmax", "ymax", "x", "y"):
@@ -196,7 +199,13 @@ def _csv_records(path, mapping: Optional[FieldMapping], report):
                if names[k] not in header]
     if missing:
         raise ValueError(tr("The CSV file lacks the columns: {columns}").format(columns=", ".join(missing)))
-    decimal_comma = dialect.delimiter != ","
+    try:
+        return _csv_rows(reader, names, dialect.delimiter != ",")
+    except csv.Error as exc:  # a field over csv's limit (128 KiB), a broken quote
+        raise ValueError(tr("The CSV file could not be read: {error}").format(error=exc)) from exc
+
+
+def _csv_rows(reader, names, decimal_comma):
     out = []
     for i, raw in enumerate(reader, 2):
         raw = {(k or "").strip(): v for k, v in raw.items()}

@@ -79,3 +79,31 @@ def test_new_and_empty_geopackages_still_open(tmp_path):
     sqlite3.connect(empty).close()
     with open_store(str(empty)) as store:
         assert store.count("campaign") == 0
+
+
+def test_a_megabyte_text_is_refused_and_nothing_written(store, tmp_path):
+    import csv
+
+    from herzlich_digital_plugin.review.import_detections import FieldMapping, import_detections
+    from review_demo import write_city
+    with pytest.raises(ValueError, match="longer than the limit of 65,536"):
+        store.insert("campaign", {"name": "x" * 1_000_000})
+    assert store.count("campaign") == 0
+    write_city(store, "test")
+    pano = store.get("panorama", 5)
+    path = tmp_path / "det.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "label", "score", "panorama_id", "xmin", "ymin", "xmax", "ymax"])
+        w.writerow(["c1", "regulatory--no-entry--g1" + "x" * 100_000, "0.9", pano["id"], "300", "420", "330", "450"])
+    mapping = FieldMapping(id="id", label="label", score="score", panorama="panorama_id", xmin="xmin", ymin="ymin",
+                           xmax="xmax", ymax="ymax")
+    before = store.count("detection")
+    with pytest.raises(ValueError, match="longer than the limit"):
+        import_detections(store, path, "csv", mapping)
+    assert store.count("detection") == before
+    with open(path, "a", newline="", encoding="utf-8") as fh:  # over csv's own field limit: a message too
+        csv.writer(fh).writerow(["c2", "x" * 1_000_000, "0.9", pano["id"], "300", "420", "330", "450"])
+    with pytest.raises(ValueError, match="could not be read"):
+        import_detections(store, path, "csv", mapping)
+    assert store.count("detection") == before
