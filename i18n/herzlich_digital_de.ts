@@ -814,7 +814,7 @@
         <translation>Das GeoPackage {path} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="62"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="70"/>
         <source>The store could not be opened: {error}</source>
         <translation>Der Datenspeicher konnte nicht geöffnet werden: {error}</translation>
     </message>
@@ -834,17 +834,17 @@
         <translation>Das Bild konnte nicht nach {path} geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="14"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="15"/>
         <source>Import panorama folder</source>
         <translation>Panorama-Ordner importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="17"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="18"/>
         <source>Imports every 360° JPEG below a folder (subfolders included) into a campaign of the store; the campaign is created if it does not exist. Position, height and time come from the EXIF GPS tags, the heading from GPano PoseHeadingDegrees (else EXIF GPSImgDirection). The store keeps the ground point: its height is the GPS altitude minus the camera height. Images below the GeoPackage's folder are referenced relative to it, all others by absolute path. Images without GPS or heading, not 2:1, unreadable or already in the campaign are rejected; REPORT lists them with the reasons.</source>
         <translation>Importiert alle 360°-JPEGs unterhalb eines Ordners (mit Unterordnern) in eine Kampagne des Datenspeichers; die Kampagne wird angelegt, falls sie nicht existiert. Position, Höhe und Zeit stammen aus den EXIF-GPS-Angaben, die Blickrichtung aus GPano PoseHeadingDegrees (sonst EXIF GPSImgDirection). Der Datenspeicher hält den Bodenpunkt: seine Höhe ist die GPS-Höhe minus der Kamerahöhe. Bilder unterhalb des Ordners des GeoPackages werden relativ dazu verknüpft, alle anderen mit absolutem Pfad. Bilder ohne GPS oder Blickrichtung, nicht im Format 2:1, unlesbar oder schon in der Kampagne werden abgelehnt; REPORT listet sie mit den Gründen auf.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="26"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="27"/>
         <source>Folder with panoramas</source>
         <translation>Ordner mit Panoramen</translation>
     </message>
@@ -889,37 +889,37 @@
         <translation>Kampagnen-ID</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="96"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="98"/>
         <source>Warning: {source}: {message}</source>
         <translation>Warnung: {source}: {message}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="78"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="86"/>
         <source>… and {count} more warnings.</source>
         <translation>… und {count} weitere Warnungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="98"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="100"/>
         <source>Rejected: {source}: {reason}</source>
         <translation>Abgelehnt: {source}: {reason}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="82"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="90"/>
         <source>… and {count} more rejected rows.</source>
         <translation>… und {count} weitere abgelehnte Zeilen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="85"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="93"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>Abgebrochen: Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="86"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="94"/>
         <source>{imported} panoramas imported, {rejected} rejected.</source>
         <translation>{imported} Panoramen importiert, {rejected} abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="110"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="112"/>
         <source>The report could not be written: {error}</source>
         <translation>Der Bericht konnte nicht geschrieben werden: {error}</translation>
     </message>
@@ -1019,12 +1019,12 @@
         <translation>Geben Sie für einen Layer einen Bild-Stammordner oder eine URL-Vorlage an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="190"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="194"/>
         <source>The input is neither a pose file nor a vector layer.</source>
         <translation>Die Eingabe ist weder eine Posendatei noch ein Vektorlayer.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="225"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="229"/>
         <source>feature {fid}</source>
         <translation>Objekt {fid}</translation>
     </message>
@@ -2609,152 +2609,152 @@
         <translation>das Feature hat keine Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="181"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="205"/>
         <source>The CSV file could not be read: {error}</source>
         <translation>Die CSV-Datei konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="198"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="201"/>
         <source>The CSV file lacks the columns: {columns}</source>
         <translation>Der CSV-Datei fehlen die Spalten: {columns}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="211"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="220"/>
         <source>line {n}</source>
         <translation>Zeile {n}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="256"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="265"/>
         <source>{what} is missing</source>
         <translation>{what} fehlt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="260"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="269"/>
         <source>{what} is not a number: {value}</source>
         <translation>{what} ist keine Zahl: {value}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="262"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="271"/>
         <source>{what} is not a finite number: {value}</source>
         <translation>{what} ist keine endliche Zahl: {value}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="276"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="285"/>
         <source>the detection has no id</source>
         <translation>die Erkennung hat keine Kennung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="279"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="288"/>
         <source>duplicate id {id} in the file</source>
         <translation>doppelte Kennung {id} in der Datei</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="281"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="290"/>
         <source>id {id} was already imported for this model run</source>
         <translation>Kennung {id} wurde für diesen Modelllauf bereits importiert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="284"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="293"/>
         <source>the detection has no label</source>
         <translation>die Erkennung hat keine Klasse</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="286"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="295"/>
         <source>the score</source>
         <translation>die Konfidenz</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="288"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="297"/>
         <source>the score {score} is outside 0 … 1</source>
         <translation>die Konfidenz {score} liegt außerhalb von 0 … 1</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="291"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="300"/>
         <source>unknown panorama &apos;{key}&apos;</source>
         <translation>unbekanntes Panorama „{key}“</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="293"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="302"/>
         <source>panorama {id} has no image size to place the box in</source>
         <translation>Panorama {id} hat keine Bildgröße, in die der Rahmen passen könnte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="298"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="307"/>
         <source>unknown label &apos;{label}&apos;: imported without a VzKat code</source>
         <translation>unbekannte Klasse „{label}“: ohne VzKat-Code importiert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="315"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="324"/>
         <source>the detection has no box</source>
         <translation>die Erkennung hat keinen Rahmen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="320"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="329"/>
         <source>the box is not valid JSON: {value}</source>
         <translation>der Rahmen ist kein gültiges JSON: {value}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="335"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="344"/>
         <source>the box must be a Polygon or [xmin, ymin, xmax, ymax]</source>
         <translation>der Rahmen muss ein Polygon oder [xmin, ymin, xmax, ymax] sein</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="328"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="337"/>
         <source>the box polygon needs at least three points</source>
         <translation>das Rahmenpolygon braucht mindestens drei Punkte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="333"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="342"/>
         <source>a box coordinate</source>
         <translation>eine Rahmenkoordinate</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="340"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="349"/>
         <source>normalised box coordinates must lie in 0 … 1</source>
         <translation>normierte Rahmenkoordinaten müssen in 0 … 1 liegen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="343"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="352"/>
         <source>the box is empty or inverted ({box})</source>
         <translation>der Rahmen ist leer oder vertauscht ({box})</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="345"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="354"/>
         <source>the box lies outside the {width} × {height} image</source>
         <translation>der Rahmen liegt außerhalb des Bildes mit {width} × {height} Pixeln</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="359"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="368"/>
         <source>the feature geometry must be a Point (the estimated position) or null</source>
         <translation>die Feature-Geometrie muss ein Punkt (die geschätzte Position) oder null sein</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="362"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="371"/>
         <source>the point has no coordinates</source>
         <translation>der Punkt hat keine Koordinaten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="363"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="372"/>
         <source>a coordinate</source>
         <translation>eine Koordinate</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="365"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="374"/>
         <source>the position is {distance:.0f} m from its panorama: wrong coordinates or CRS?</source>
         <translation>die Position liegt {distance:.0f} m von ihrem Panorama entfernt: falsche Koordinaten oder falsches KBS?</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="372"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="381"/>
         <source>coordinates ({x:g}, {y:g}) are not longitude/latitude (EPSG:4326): wrong CRS?</source>
         <translation>die Koordinaten ({x:g}, {y:g}) sind keine geografische Länge/Breite (EPSG:4326): falsches KBS?</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="381"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="390"/>
         <source>coordinates ({x:g}, {y:g}) are not EPSG:25832 (ETRS89 / UTM 32N): wrong CRS?</source>
         <translation>die Koordinaten ({x:g}, {y:g}) sind nicht EPSG:25832 (ETRS89 / UTM 32N): falsches KBS?</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="388"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="397"/>
         <source>the file&apos;s CRS (EPSG:{epsg}) is not supported; use EPSG:4326 or EPSG:25832</source>
         <translation>das KBS der Datei (EPSG:{epsg}) wird nicht unterstützt; verwenden Sie EPSG:4326 oder EPSG:25832</translation>
     </message>
@@ -2999,37 +2999,37 @@
         <translation>Prüft eine Baustelle des Datenspeichers. CONFLICTS: andere Baustellen (nicht abgeschlossen oder storniert), deren Zeitraum sich überschneidet (Ende ausschließlich) und deren Geometrie näher als BUFFER Meter liegt oder die denselben Straßenabschnitt nutzen. AFFECTED_ASSETS: Verkehrszeichen (abzudecken), Lichtsignalanlagen (umzuschalten) und Markierungen innerhalb von BUFFER Metern mit ihren VzKat-Nummern; noch nicht geprüfte Erkennungen zählen als 'erkannt, ungeprüft'. AFFECTED_SENSORS: Datenströme der Stationen innerhalb des Sensorabstands mit ihrem aktuellen Wert (live von SENSORS_URL, falls angegeben, sonst der letzte Wert im Datenspeicher) und ihrem typischen Wert im geplanten Zeitraum; die Verkehrsschätzung (Fahrzeuge pro Tag) stammt von der nächsten Zählstelle, bevorzugt auf derselben Straße. Das ruhigste Zeitfenster von DURATION_H Stunden im geplanten Zeitraum ergibt sich aus der typischen Woche (Median je Wochentag und Stunde über bis zu ein Jahr Verlauf). Mit einem Straßennetz (ROADS, sonst die Straßen des Datenspeichers) wird auch die Umleitung berechnet; sie umfährt andere Baustellen im selben Zeitraum und Straßen, für die die Live-Sensoren Stau melden. Alles wird in die JSON-Datei OUTPUT geschrieben; CHART (optional) ist die typische Woche als PNG mit markiertem Zeitfenster.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="42"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="43"/>
         <source>Roadworks id</source>
         <translation>Baustellen-ID</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="47"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="48"/>
         <source>SensorThings service for live values (optional)</source>
         <translation>SensorThings-Dienst für Live-Werte (optional)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="49"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="50"/>
         <source>Authentication for the SensorThings service</source>
         <translation>Authentifizierung für den SensorThings-Dienst</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="43"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="44"/>
         <source>Road network for the detour (empty: the store&apos;s roads)</source>
         <translation>Straßennetz für die Umleitung (leer: Straßen des Datenspeichers)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="51"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="52"/>
         <source>Buffer around the site (m)</source>
         <translation>Puffer um die Baustelle (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="53"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="54"/>
         <source>Sensors within (m)</source>
         <translation>Sensoren im Umkreis von (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="55"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="56"/>
         <source>Duration of the works per session (hours, for the quietest window)</source>
         <translation>Dauer der Arbeiten je Einsatz (Stunden, für das ruhigste Zeitfenster)</translation>
     </message>
@@ -3079,7 +3079,7 @@
         <translation>Ende des ruhigsten Zeitfensters</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="86"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="88"/>
         <source>Checking roadworks {id}</source>
         <translation>Baustelle {id} wird geprüft</translation>
     </message>
@@ -3094,132 +3094,132 @@
         <translation>{conflicts} Konflikte, {assets} betroffene Objekte, {sensors} Sensoren.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="29"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="30"/>
         <source>Roadworks report (PDF)</source>
         <translation>Baustellenbericht (PDF)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="32"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="33"/>
         <source>Writes a German PDF report of one construction site: a map of the site with the detour, the affected signs, lights and markings, the sensors and conflicting works; the site&apos;s fields; the conflicts; the affected-asset table; sensors and the traffic estimate; the typical-week chart with the quietest window; the detour; and &apos;before&apos; views of the site rendered from the nearest panoramas captured before the works began (demo-city images are rendered on demand). The checks are those of &apos;Check roadworks&apos;; ROADS is the road network for the detour (empty: the store&apos;s roads).</source>
         <translation>Schreibt einen deutschen PDF-Bericht zu einer Baustelle: eine Karte der Baustelle mit Umleitung, betroffenen Verkehrszeichen, Lichtsignalanlagen und Markierungen, Sensoren und konkurrierenden Baustellen; die Angaben zur Baustelle; die Konflikte; die Tabelle der betroffenen Objekte; Sensoren und Verkehrsschätzung; das Diagramm der typischen Woche mit dem ruhigsten Zeitfenster; die Umleitung; und 'Vorher'-Ansichten der Baustelle aus den nächstgelegenen Panoramen, die vor Baubeginn aufgenommen wurden (Bilder der Demo-Stadt werden bei Bedarf gerendert). Die Prüfungen sind die von 'Baustelle prüfen'; ROADS ist das Straßennetz für die Umleitung (leer: Straßen des Datenspeichers).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="58"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="59"/>
         <source>Panorama views of the site</source>
         <translation>Panoramaansichten der Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="64"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="65"/>
         <source>Report (PDF)</source>
         <translation>Bericht (PDF)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="64"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="65"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="66"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="67"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="93"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="95"/>
         <source>Rendering the panorama views</source>
         <translation>Panoramaansichten werden gerendert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="111"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="113"/>
         <source>Writing the PDF</source>
         <translation>PDF wird geschrieben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="23"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="24"/>
         <source>Import detections</source>
         <translation>Erkennungen importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="26"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="27"/>
         <source>Imports AI detections of traffic signs, markings and lights for review.&lt;br&gt;&lt;b&gt;mapillary-geojson&lt;/b&gt;: a FeatureCollection with one feature per detection: properties id, value (e.g. regulatory--maximum-speed-limit-30--g1, mapped to VzKat 274 / 30), score (0 … 1), image_key (the panorama's id or image file name) and shape (a polygon or [xmin, ymin, xmax, ymax], normalised 0 … 1 or in pixels); the optional point geometry is the vendor's position (EPSG:4326, or EPSG:25832 with a crs member). &lt;b&gt;csv&lt;/b&gt;: columns id, label, score, panorama_id and the pixel box xmin, ymin, xmax, ymax (optional x, y in EPSG:25832). The field parameters rename the properties or columns.&lt;br&gt;Rows with an invalid box, a wrong CRS, a duplicate id, a missing or out-of-range score or an unknown panorama are rejected with the reason (REPORT); the good rows are imported. Unknown labels are kept without a VzKat code.</source>
         <translation>Importiert KI-Erkennungen von Verkehrszeichen, Markierungen und Lichtsignalanlagen zur Prüfung.&lt;br&gt;&lt;b&gt;mapillary-geojson&lt;/b&gt;: eine FeatureCollection mit einem Feature je Erkennung: Eigenschaften id, value (z. B. regulatory--maximum-speed-limit-30--g1, wird VzKat 274 / 30 zugeordnet), score (0 … 1), image_key (Kennung oder Bilddateiname des Panoramas) und shape (ein Polygon oder [xmin, ymin, xmax, ymax], normiert 0 … 1 oder in Pixeln); die optionale Punktgeometrie ist die Position des Anbieters (EPSG:4326, oder EPSG:25832 mit crs-Angabe). &lt;b&gt;csv&lt;/b&gt;: Spalten id, label, score, panorama_id und der Pixelrahmen xmin, ymin, xmax, ymax (optional x, y in EPSG:25832). Die Feldparameter benennen Eigenschaften oder Spalten um.&lt;br&gt;Zeilen mit ungültigem Rahmen, falschem KBS, doppelter Kennung, fehlender oder unzulässiger Konfidenz oder unbekanntem Panorama werden mit Grund abgewiesen (REPORT); die guten Zeilen werden importiert. Unbekannte Klassen bleiben ohne VzKat-Code erhalten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="39"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="40"/>
         <source>Detections file (GeoJSON or CSV)</source>
         <translation>Erkennungsdatei (GeoJSON oder CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="43"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="44"/>
         <source>Id field</source>
         <translation>Feld Kennung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="43"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="44"/>
         <source>Label field</source>
         <translation>Feld Klasse</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="43"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="44"/>
         <source>Score field</source>
         <translation>Feld Konfidenz</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="44"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="45"/>
         <source>Panorama field (id or image name)</source>
         <translation>Feld Panorama (Kennung oder Bildname)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="45"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="46"/>
         <source>Box field (GeoJSON: polygon or [xmin, ymin, xmax, ymax])</source>
         <translation>Feld Rahmen (GeoJSON: Polygon oder [xmin, ymin, xmax, ymax])</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="46"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="47"/>
         <source>Box xmin field (CSV)</source>
         <translation>Feld Rahmen xmin (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="46"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="47"/>
         <source>Box ymin field (CSV)</source>
         <translation>Feld Rahmen ymin (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="47"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="48"/>
         <source>Box xmax field (CSV)</source>
         <translation>Feld Rahmen xmax (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="47"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="48"/>
         <source>Box ymax field (CSV)</source>
         <translation>Feld Rahmen ymax (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="48"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="49"/>
         <source>Position x field (CSV, EPSG:25832)</source>
         <translation>Feld Position x (CSV, EPSG:25832)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="49"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="50"/>
         <source>Position y field (CSV, EPSG:25832)</source>
         <translation>Feld Position y (CSV, EPSG:25832)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="54"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="55"/>
         <source>Box units</source>
         <translation>Rahmeneinheit</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="61"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="62"/>
         <source>Model run (created if it does not exist)</source>
         <translation>Modelllauf (wird angelegt, falls nicht vorhanden)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="66"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="67"/>
         <source>Imported detections</source>
         <translation>Importierte Erkennungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="100"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="103"/>
         <source>{imported} detections imported, {rejected} rejected.</source>
         <translation>{imported} Erkennungen importiert, {rejected} abgewiesen.</translation>
     </message>
@@ -3344,12 +3344,12 @@
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="91"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="93"/>
         <source>Writing to the store failed, nothing was imported: {error}</source>
         <translation>Das Schreiben in den Datenspeicher ist fehlgeschlagen, es wurde nichts importiert: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="100"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="102"/>
         <source>… and {count} more rejected records.</source>
         <translation>… und {count} weitere abgelehnte Datensätze.</translation>
     </message>
@@ -5169,7 +5169,7 @@
         <translation>Nur eine Datenbank-Administratorin oder ein Administrator kann die gemeinsame Datenbank einrichten: Der Benutzer dieser Verbindung darf Tabellen, Rollen und Rechte nicht anlegen. Bitten Sie die Administration (Superuser oder ein Benutzer mit CREATEROLE, dem die Datenbank gehört), den Algorithmus auszuführen, oder wählen Sie deren Authentifizierung. Meldung der Datenbank: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="42"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="163"/>
         <source>The input path contains a NUL character.</source>
         <translation>Der Eingabepfad enthält ein NUL-Zeichen.</translation>
     </message>
@@ -5247,6 +5247,11 @@
         <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="175"/>
         <source>The server at {url} redirected the request to &apos;{target}&apos;; this redirect is not followed (only to http(s) addresses, and with credentials only to the same server).</source>
         <translation>Der Server unter {url} hat die Anfrage nach „{target}“ umgeleitet; dieser Umleitung wird nicht gefolgt (nur zu http(s)-Adressen, und mit Zugangsdaten nur zum selben Server).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="52"/>
+        <source>The database user may not write this: it needs the role {role} (ask an administrator to grant it). Nothing was imported. The database said: {error}</source>
+        <translation>Der Datenbankbenutzer darf das nicht schreiben: Dafür ist die Rolle {role} nötig (bitten Sie die Administration, sie zu vergeben). Es wurde nichts importiert. Meldung der Datenbank: {error}</translation>
     </message>
 </context>
 </TS>
