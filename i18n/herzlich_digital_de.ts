@@ -4989,12 +4989,12 @@
         <translation>importiert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="53"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="54"/>
         <source>Add sensor layer (SensorThings)</source>
         <translation>Sensor-Layer hinzufügen (SensorThings)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="93"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="94"/>
         <source>Saved connections</source>
         <translation>Gespeicherte Verbindungen</translation>
     </message>
@@ -5004,37 +5004,37 @@
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="64"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="65"/>
         <source>Forget the selected connection</source>
         <translation>Die ausgewählte Verbindung vergessen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="66"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="67"/>
         <source>e.g. Kaiserslautern traffic</source>
         <translation>z. B. Verkehr Kaiserslautern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="72"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="73"/>
         <source>all observed properties</source>
         <translation>alle beobachteten Größen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="81"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="82"/>
         <source>A value older than this is shown as stale</source>
         <translation>Ein älterer Wert wird als veraltet angezeigt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="83"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="84"/>
         <source>host:port (optional; otherwise the one the service names)</source>
         <translation>Host:Port (optional; sonst der, den der Dienst nennt)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="84"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="85"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="95"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="96"/>
         <source>Service address</source>
         <translation>Dienstadresse</translation>
     </message>
@@ -5044,57 +5044,57 @@
         <translation>Beobachtete Größe</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="98"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="99"/>
         <source>Refresh every</source>
         <translation>Aktualisieren alle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="99"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="100"/>
         <source>Stale after</source>
         <translation>Veraltet nach</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="100"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="101"/>
         <source>MQTT broker</source>
         <translation>MQTT-Broker</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="106"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="107"/>
         <source>Add layer</source>
         <translation>Layer hinzufügen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="126"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="130"/>
         <source>New connection</source>
         <translation>Neue Verbindung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="175"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="202"/>
         <source>Reading {url} …</source>
         <translation>Lese {url} …</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="178"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="205"/>
         <source>Testing the SensorThings connection</source>
         <translation>Teste die SensorThings-Verbindung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="200"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="227"/>
         <source>MultiDatastreams</source>
         <translation>MultiDatastreams</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="202"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="229"/>
         <source>MQTT at {endpoint}</source>
         <translation>MQTT unter {endpoint}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="203"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="230"/>
         <source>Connected: SensorThings {version}, {count} observed properties.</source>
         <translation>Verbunden: SensorThings {version}, {count} beobachtete Größen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="222"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="255"/>
         <source>Enter a service address and a name without slashes.</source>
         <translation>Bitte eine Dienstadresse und einen Namen ohne Schrägstriche eingeben.</translation>
     </message>
@@ -5252,6 +5252,11 @@
         <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="52"/>
         <source>The database user may not write this: it needs the role {role} (ask an administrator to grant it). Nothing was imported. The database said: {error}</source>
         <translation>Der Datenbankbenutzer darf das nicht schreiben: Dafür ist die Rolle {role} nötig (bitten Sie die Administration, sie zu vergeben). Es wurde nichts importiert. Meldung der Datenbank: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="179"/>
+        <source>The authentication of {server} was removed: the address now points to another server, and credentials are only sent to the server they belong to. Choose the authentication of the new server if it needs one.</source>
+        <translation>Die Authentifizierung von {server} wurde entfernt: Die Adresse zeigt jetzt auf einen anderen Server, und Zugangsdaten gehen nur an den Server, zu dem sie gehören. Wählen Sie die Authentifizierung des neuen Servers, falls er eine verlangt.</translation>
     </message>
 </context>
 </TS>
