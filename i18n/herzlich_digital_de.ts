@@ -129,17 +129,17 @@
         <translation>Schemaversion</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="47"/>
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="48"/>
         <source>A shared database must be PostgreSQL, not a GeoPackage.</source>
         <translation>Eine gemeinsame Datenbank muss PostgreSQL sein, kein GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="51"/>
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="59"/>
         <source>Setting up the shared database failed: {error}</source>
         <translation>Die gemeinsame Datenbank konnte nicht eingerichtet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="52"/>
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="60"/>
         <source>Schema version {version} is in place.</source>
         <translation>Schemaversion {version} ist eingerichtet.</translation>
     </message>
@@ -224,12 +224,12 @@
         <translation>„{name}“ ist weder ein GeoPackage (.gpkg) noch eine bekannte PostgreSQL-Verbindung.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="50"/>
+        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="180"/>
         <source>Not a valid http(s) address: {url}</source>
         <translation>Keine gültige http(s)-Adresse: {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="91"/>
+        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="182"/>
         <source>Request to {url} failed: {error}</source>
         <translation>Die Anfrage an {url} ist fehlgeschlagen: {error}</translation>
     </message>
@@ -809,17 +809,17 @@
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="78"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="83"/>
         <source>The GeoPackage {path} does not exist.</source>
         <translation>Das GeoPackage {path} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="48"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="70"/>
         <source>The store could not be opened: {error}</source>
         <translation>Der Datenspeicher konnte nicht geöffnet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="89"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="94"/>
         <source>Rendering panorama {id}</source>
         <translation>Panorama {id} wird gerendert</translation>
     </message>
@@ -829,22 +829,22 @@
         <translation>Das Lesen des Datenspeichers ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="108"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="112"/>
         <source>The image could not be written to {path}.</source>
         <translation>Das Bild konnte nicht nach {path} geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="14"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="15"/>
         <source>Import panorama folder</source>
         <translation>Panorama-Ordner importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="17"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="18"/>
         <source>Imports every 360° JPEG below a folder (subfolders included) into a campaign of the store; the campaign is created if it does not exist. Position, height and time come from the EXIF GPS tags, the heading from GPano PoseHeadingDegrees (else EXIF GPSImgDirection). The store keeps the ground point: its height is the GPS altitude minus the camera height. Images below the GeoPackage's folder are referenced relative to it, all others by absolute path. Images without GPS or heading, not 2:1, unreadable or already in the campaign are rejected; REPORT lists them with the reasons.</source>
         <translation>Importiert alle 360°-JPEGs unterhalb eines Ordners (mit Unterordnern) in eine Kampagne des Datenspeichers; die Kampagne wird angelegt, falls sie nicht existiert. Position, Höhe und Zeit stammen aus den EXIF-GPS-Angaben, die Blickrichtung aus GPano PoseHeadingDegrees (sonst EXIF GPSImgDirection). Der Datenspeicher hält den Bodenpunkt: seine Höhe ist die GPS-Höhe minus der Kamerahöhe. Bilder unterhalb des Ordners des GeoPackages werden relativ dazu verknüpft, alle anderen mit absolutem Pfad. Bilder ohne GPS oder Blickrichtung, nicht im Format 2:1, unlesbar oder schon in der Kampagne werden abgelehnt; REPORT listet sie mit den Gründen auf.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="26"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="27"/>
         <source>Folder with panoramas</source>
         <translation>Ordner mit Panoramen</translation>
     </message>
@@ -854,17 +854,17 @@
         <translation>Datenspeicher (GeoPackage-Pfad, Name einer PostgreSQL-Verbindung oder postgresql://-Adresse)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="21"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="23"/>
         <source>Campaign (created if it does not exist)</source>
         <translation>Kampagne (wird angelegt, falls sie nicht existiert)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="22"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="24"/>
         <source>Camera height above the road (m)</source>
         <translation>Kamerahöhe über der Fahrbahn (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="28"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="30"/>
         <source>Rejected rows report</source>
         <translation>Bericht der abgelehnten Zeilen</translation>
     </message>
@@ -874,52 +874,52 @@
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="31"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="33"/>
         <source>Imported panoramas</source>
         <translation>Importierte Panoramen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="32"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="34"/>
         <source>Rejected rows</source>
         <translation>Abgelehnte Zeilen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="33"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="35"/>
         <source>Campaign id</source>
         <translation>Kampagnen-ID</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="96"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="98"/>
         <source>Warning: {source}: {message}</source>
         <translation>Warnung: {source}: {message}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="64"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="86"/>
         <source>… and {count} more warnings.</source>
         <translation>… und {count} weitere Warnungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="98"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="100"/>
         <source>Rejected: {source}: {reason}</source>
         <translation>Abgelehnt: {source}: {reason}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="68"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="90"/>
         <source>… and {count} more rejected rows.</source>
         <translation>… und {count} weitere abgelehnte Zeilen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="71"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="93"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>Abgebrochen: Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="72"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="94"/>
         <source>{imported} panoramas imported, {rejected} rejected.</source>
         <translation>{imported} Panoramen importiert, {rejected} abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="110"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="112"/>
         <source>The report could not be written: {error}</source>
         <translation>Der Bericht konnte nicht geschrieben werden: {error}</translation>
     </message>
@@ -1019,12 +1019,12 @@
         <translation>Geben Sie für einen Layer einen Bild-Stammordner oder eine URL-Vorlage an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="202"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="206"/>
         <source>The input is neither a pose file nor a vector layer.</source>
         <translation>Die Eingabe ist weder eine Posendatei noch ein Vektorlayer.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="237"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="241"/>
         <source>feature {fid}</source>
         <translation>Objekt {fid}</translation>
     </message>
@@ -1234,7 +1234,7 @@
         <translation>Die Bilddatei {name} existiert nicht unterhalb des Bild-Stammordners.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="125"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="141"/>
         <source>The file is not a readable JPEG: {error}</source>
         <translation>Die Datei ist kein lesbares JPEG: {error}</translation>
     </message>
@@ -1359,17 +1359,17 @@
         <translation>Bild {n} von {total} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="128"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="144"/>
         <source>No GPS position in the EXIF metadata.</source>
         <translation>Keine GPS-Position in den EXIF-Metadaten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="138"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="161"/>
         <source>No GPS altitude: the panorama&apos;s height is set to 0 m.</source>
         <translation>Keine GPS-Höhe: Die Höhe des Panoramas wird auf 0 m gesetzt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="143"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="166"/>
         <source>No capture time: the panorama is put into a sequence by file order.</source>
         <translation>Keine Aufnahmezeit: Das Panorama wird nach der Dateireihenfolge einer Sequenz zugeordnet.</translation>
     </message>
@@ -1474,72 +1474,72 @@
         <translation>{url} sieht nicht nach einem SensorThings-Dienst aus: {detail}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="31"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="34"/>
         <source>Paging of {collection} stopped: the next link {url} leads back to a page already read. {count} entities were read.</source>
         <translation>Das seitenweise Lesen von {collection} wurde abgebrochen: der Link zur nächsten Seite {url} führt zurück zu einer bereits gelesenen Seite. {count} Objekte wurden gelesen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="34"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="40"/>
         <source>Paging of {collection} stopped at {url}: the page brought no new entities. {count} were read.</source>
         <translation>Das seitenweise Lesen von {collection} wurde bei {url} abgebrochen: die Seite enthielt keine neuen Objekte. {count} wurden gelesen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="36"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="42"/>
         <source>Paging of {collection} stopped after {pages} pages (the limit). {count} entities were read; the list is incomplete.</source>
         <translation>Das seitenweise Lesen von {collection} wurde nach {pages} Seiten (der Obergrenze) beendet. {count} Objekte wurden gelesen; die Liste ist unvollständig.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="39"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="45"/>
         <source>The server has more than {limit} {collection}: only the first {limit} are used.</source>
         <translation>Der Server hat mehr als {limit} {collection}: nur die ersten {limit} werden verwendet.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="40"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="46"/>
         <source>The server rejected a page size of {top} (HTTP {status}); its own page size is used.</source>
         <translation>Der Server hat eine Seitengröße von {top} abgelehnt (HTTP {status}); seine eigene Seitengröße wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="42"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="48"/>
         <source>The server cannot order observations by phenomenonTime (HTTP {status}); resultTime is used instead.</source>
         <translation>Der Server kann Beobachtungen nicht nach phenomenonTime sortieren (HTTP {status}); stattdessen wird resultTime verwendet.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="44"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="50"/>
         <source>{count} datastreams have a latest result that is not a number (for example “{example}”).</source>
         <translation>{count} Datastreams haben als letztes Ergebnis keine Zahl (zum Beispiel „{example}“).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="46"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="52"/>
         <source>{count} Things have a location that is not a GeoJSON position (for example {example}); they are shown without a position.</source>
         <translation>{count} Things haben einen Standort, der keine GeoJSON-Position ist (zum Beispiel {example}); sie werden ohne Position angezeigt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="49"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="55"/>
         <source>{count} Things have coordinates outside the longitude/latitude range (latitude and longitude swapped?), for example {example}; they are shown without a position.</source>
         <translation>{count} Things haben Koordinaten außerhalb des Bereichs für Länge/Breite (Breite und Länge vertauscht?), zum Beispiel {example}; sie werden ohne Position angezeigt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="52"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="58"/>
         <source>{count} Things have latitude and longitude swapped (for example {example}); the swap was corrected.</source>
         <translation>Bei {count} Things sind Breite und Länge vertauscht (zum Beispiel {example}); die Vertauschung wurde korrigiert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="57"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="63"/>
         <source>{count} datastreams belong to no Thing the server listed; they are shown without a position.</source>
         <translation>{count} Datastreams gehören zu keinem vom Server aufgeführten Thing; sie werden ohne Position angezeigt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="59"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="65"/>
         <source>The server lists MultiDatastreams, but they could not be read: {detail}</source>
         <translation>Der Server führt MultiDatastreams auf, sie konnten aber nicht gelesen werden: {detail}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="60"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="66"/>
         <source>The history was cut at {count} observations (the limit).</source>
         <translation>Der Verlauf wurde bei {count} Beobachtungen (der Obergrenze) abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="81"/>
+        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="157"/>
         <source>No answer from {url} within {seconds} s.</source>
         <translation>Keine Antwort von {url} innerhalb von {seconds} s.</translation>
     </message>
@@ -1854,7 +1854,7 @@
         <translation>Nur die TPEG-Endpunkte sind bekannt: als gerade Linie zwischen ihnen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="162"/>
+        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="166"/>
         <source>Only a point is known: stored as a circle of {radius:.0f} m around it.</source>
         <translation>Nur ein Punkt ist bekannt: als Kreis mit {radius:.0f} m Radius darum gespeichert.</translation>
     </message>
@@ -2024,77 +2024,77 @@
         <translation>Unbekanntes Exportformat „{format}“; wählen Sie eines von {formats}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/exchange_io.py" line="87"/>
+        <location filename="../herzlich_digital_plugin/roadworks/exchange_io.py" line="89"/>
         <source>The file is neither DATEX II XML nor GeoJSON.</source>
         <translation>Die Datei ist weder DATEX-II-XML noch GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/exchange_io.py" line="99"/>
+        <location filename="../herzlich_digital_plugin/roadworks/exchange_io.py" line="101"/>
         <source>The file is larger than {mb} MB.</source>
         <translation>Die Datei ist größer als {mb} MB.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="69"/>
+        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="73"/>
         <source>The file is not valid JSON: {error}</source>
         <translation>Die Datei ist kein gültiges JSON: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="71"/>
+        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="75"/>
         <source>The file is not a GeoJSON object.</source>
         <translation>Die Datei ist kein GeoJSON-Objekt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="75"/>
+        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="79"/>
         <source>The FeatureCollection has no features list.</source>
         <translation>Die FeatureCollection hat keine features-Liste.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="79"/>
+        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="83"/>
         <source>The file is not a GeoJSON Feature or FeatureCollection.</source>
         <translation>Die Datei ist kein GeoJSON-Feature und keine FeatureCollection.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="114"/>
+        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="118"/>
         <source>The file&apos;s coordinate system {crs} cannot be converted here; save it in EPSG:4326 (the GeoJSON standard) or EPSG:25832.</source>
         <translation>Das Koordinatensystem {crs} der Datei kann hier nicht umgerechnet werden; speichern Sie sie in EPSG:4326 (GeoJSON-Standard) oder EPSG:25832.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="181"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="187"/>
         <source>feature {n}</source>
         <translation>Objekt {n}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="139"/>
+        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="143"/>
         <source>Not a GeoJSON feature.</source>
         <translation>Kein GeoJSON-Feature.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="146"/>
+        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="150"/>
         <source>The geometry cannot be read: {error}</source>
         <translation>Die Geometrie kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="149"/>
+        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="153"/>
         <source>The feature has no geometry.</source>
         <translation>Das Objekt hat keine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="158"/>
+        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="162"/>
         <source>The geometry cannot be converted to EPSG:25832: {error}</source>
         <translation>Die Geometrie kann nicht nach EPSG:25832 umgerechnet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="173"/>
+        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="177"/>
         <source>{field}: {error}</source>
         <translation>{field}: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="185"/>
+        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="189"/>
         <source>expected an ISO 8601 date and time</source>
         <translation>Datum und Uhrzeit nach ISO 8601 erwartet</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="192"/>
+        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="196"/>
         <source>expected a whole number, got {value}</source>
         <translation>ganze Zahl erwartet, erhalten: {value}</translation>
     </message>
@@ -2574,177 +2574,177 @@
         <translation>„{text}“ ist weder ein VzKat-Code noch eine Objektart (sign, marking, light).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="88"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="90"/>
         <source>Unknown format &apos;{format}&apos;; use one of: {formats}.</source>
         <translation>Unbekanntes Format „{format}“; erlaubt sind: {formats}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="91"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="93"/>
         <source>Unknown box units &apos;{units}&apos;; use one of: {all}.</source>
         <translation>Unbekannte Rahmeneinheit „{units}“; erlaubt sind: {all}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="119"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="121"/>
         <source>Checking detections</source>
         <translation>Erkennungen werden geprüft</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="141"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="147"/>
         <source>The GeoJSON file could not be read: {error}</source>
         <translation>Die GeoJSON-Datei konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="170"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="176"/>
         <source>The file is not a GeoJSON FeatureCollection.</source>
         <translation>Die Datei ist keine GeoJSON-FeatureCollection.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="183"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="189"/>
         <source>the feature has no properties</source>
         <translation>das Feature hat keine Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="207"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="247"/>
         <source>The CSV file could not be read: {error}</source>
         <translation>Die CSV-Datei konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="224"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="243"/>
         <source>The CSV file lacks the columns: {columns}</source>
         <translation>Der CSV-Datei fehlen die Spalten: {columns}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="236"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="261"/>
         <source>line {n}</source>
         <translation>Zeile {n}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="320"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="345"/>
         <source>{what} is missing</source>
         <translation>{what} fehlt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="324"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="349"/>
         <source>{what} is not a number: {value}</source>
         <translation>{what} ist keine Zahl: {value}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="326"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="351"/>
         <source>{what} is not a finite number: {value}</source>
         <translation>{what} ist keine endliche Zahl: {value}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="340"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="365"/>
         <source>the detection has no id</source>
         <translation>die Erkennung hat keine Kennung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="343"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="368"/>
         <source>duplicate id {id} in the file</source>
         <translation>doppelte Kennung {id} in der Datei</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="345"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="370"/>
         <source>id {id} was already imported for this model run</source>
         <translation>Kennung {id} wurde für diesen Modelllauf bereits importiert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="348"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="373"/>
         <source>the detection has no label</source>
         <translation>die Erkennung hat keine Klasse</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="353"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="378"/>
         <source>the score</source>
         <translation>die Konfidenz</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="355"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="380"/>
         <source>the score {score} is outside 0 … 1</source>
         <translation>die Konfidenz {score} liegt außerhalb von 0 … 1</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="358"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="383"/>
         <source>unknown panorama &apos;{key}&apos;</source>
         <translation>unbekanntes Panorama „{key}“</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="360"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="385"/>
         <source>panorama {id} has no image size to place the box in</source>
         <translation>Panorama {id} hat keine Bildgröße, in die der Rahmen passen könnte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="365"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="390"/>
         <source>unknown label &apos;{label}&apos;: imported without a VzKat code</source>
         <translation>unbekannte Klasse „{label}“: ohne VzKat-Code importiert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="382"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="407"/>
         <source>the detection has no box</source>
         <translation>die Erkennung hat keinen Rahmen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="387"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="412"/>
         <source>the box is not valid JSON: {value}</source>
         <translation>der Rahmen ist kein gültiges JSON: {value}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="402"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="427"/>
         <source>the box must be a Polygon or [xmin, ymin, xmax, ymax]</source>
         <translation>der Rahmen muss ein Polygon oder [xmin, ymin, xmax, ymax] sein</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="395"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="420"/>
         <source>the box polygon needs at least three points</source>
         <translation>das Rahmenpolygon braucht mindestens drei Punkte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="400"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="425"/>
         <source>a box coordinate</source>
         <translation>eine Rahmenkoordinate</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="422"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="447"/>
         <source>the box is empty or inverted ({box})</source>
         <translation>der Rahmen ist leer oder vertauscht ({box})</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="413"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="438"/>
         <source>the box lies outside the {width} × {height} image</source>
         <translation>der Rahmen liegt außerhalb des Bildes mit {width} × {height} Pixeln</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="446"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="471"/>
         <source>the feature geometry must be a Point (the estimated position) or null</source>
         <translation>die Feature-Geometrie muss ein Punkt (die geschätzte Position) oder null sein</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="449"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="474"/>
         <source>the point has no coordinates</source>
         <translation>der Punkt hat keine Koordinaten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="450"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="475"/>
         <source>a coordinate</source>
         <translation>eine Koordinate</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="452"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="477"/>
         <source>the position is {distance:.0f} m from its panorama: wrong coordinates or CRS?</source>
         <translation>die Position liegt {distance:.0f} m von ihrem Panorama entfernt: falsche Koordinaten oder falsches KBS?</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="459"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="484"/>
         <source>coordinates ({x:g}, {y:g}) are not longitude/latitude (EPSG:4326): wrong CRS?</source>
         <translation>die Koordinaten ({x:g}, {y:g}) sind keine geografische Länge/Breite (EPSG:4326): falsches KBS?</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="468"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="493"/>
         <source>coordinates ({x:g}, {y:g}) are not EPSG:25832 (ETRS89 / UTM 32N): wrong CRS?</source>
         <translation>die Koordinaten ({x:g}, {y:g}) sind nicht EPSG:25832 (ETRS89 / UTM 32N): falsches KBS?</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="475"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="500"/>
         <source>the file&apos;s CRS (EPSG:{epsg}) is not supported; use EPSG:4326 or EPSG:25832</source>
         <translation>das KBS der Datei (EPSG:{epsg}) wird nicht unterstützt; verwenden Sie EPSG:4326 oder EPSG:25832</translation>
     </message>
@@ -2974,37 +2974,37 @@
         <translation>Prüft eine Baustelle des Datenspeichers. CONFLICTS: andere Baustellen (nicht abgeschlossen oder storniert), deren Zeitraum sich überschneidet (Ende ausschließlich) und deren Geometrie näher als BUFFER Meter liegt oder die denselben Straßenabschnitt nutzen. AFFECTED_ASSETS: Verkehrszeichen (abzudecken), Lichtsignalanlagen (umzuschalten) und Markierungen innerhalb von BUFFER Metern mit ihren VzKat-Nummern; noch nicht geprüfte Erkennungen zählen als 'erkannt, ungeprüft'. AFFECTED_SENSORS: Datenströme der Stationen innerhalb des Sensorabstands mit ihrem aktuellen Wert (live von SENSORS_URL, falls angegeben, sonst der letzte Wert im Datenspeicher) und ihrem typischen Wert im geplanten Zeitraum; die Verkehrsschätzung (Fahrzeuge pro Tag) stammt von der nächsten Zählstelle, bevorzugt auf derselben Straße. Das ruhigste Zeitfenster von DURATION_H Stunden im geplanten Zeitraum ergibt sich aus der typischen Woche (Median je Wochentag und Stunde über bis zu ein Jahr Verlauf). Mit einem Straßennetz (ROADS, sonst die Straßen des Datenspeichers) wird auch die Umleitung berechnet; sie umfährt andere Baustellen im selben Zeitraum und Straßen, für die die Live-Sensoren Stau melden. Alles wird in die JSON-Datei OUTPUT geschrieben; CHART (optional) ist die typische Woche als PNG mit markiertem Zeitfenster.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="42"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="43"/>
         <source>Roadworks id</source>
         <translation>Baustellen-ID</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="47"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="48"/>
         <source>SensorThings service for live values (optional)</source>
         <translation>SensorThings-Dienst für Live-Werte (optional)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="49"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="50"/>
         <source>Authentication for the SensorThings service</source>
         <translation>Authentifizierung für den SensorThings-Dienst</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="43"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="44"/>
         <source>Road network for the detour (empty: the store&apos;s roads)</source>
         <translation>Straßennetz für die Umleitung (leer: Straßen des Datenspeichers)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="51"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="52"/>
         <source>Buffer around the site (m)</source>
         <translation>Puffer um die Baustelle (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="53"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="54"/>
         <source>Sensors within (m)</source>
         <translation>Sensoren im Umkreis von (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="55"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="56"/>
         <source>Duration of the works per session (hours, for the quietest window)</source>
         <translation>Dauer der Arbeiten je Einsatz (Stunden, für das ruhigste Zeitfenster)</translation>
     </message>
@@ -3054,7 +3054,7 @@
         <translation>Ende des ruhigsten Zeitfensters</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="86"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="88"/>
         <source>Checking roadworks {id}</source>
         <translation>Baustelle {id} wird geprüft</translation>
     </message>
@@ -3069,127 +3069,127 @@
         <translation>{conflicts} Konflikte, {assets} betroffene Objekte, {sensors} Sensoren.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="29"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="30"/>
         <source>Roadworks report (PDF)</source>
         <translation>Baustellenbericht (PDF)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="32"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="33"/>
         <source>Writes a German PDF report of one construction site: a map of the site with the detour, the affected signs, lights and markings, the sensors and conflicting works; the site&apos;s fields; the conflicts; the affected-asset table; sensors and the traffic estimate; the typical-week chart with the quietest window; the detour; and &apos;before&apos; views of the site rendered from the nearest panoramas captured before the works began (demo-city images are rendered on demand). The checks are those of &apos;Check roadworks&apos;; ROADS is the road network for the detour (empty: the store&apos;s roads).</source>
         <translation>Schreibt einen deutschen PDF-Bericht zu einer Baustelle: eine Karte der Baustelle mit Umleitung, betroffenen Verkehrszeichen, Lichtsignalanlagen und Markierungen, Sensoren und konkurrierenden Baustellen; die Angaben zur Baustelle; die Konflikte; die Tabelle der betroffenen Objekte; Sensoren und Verkehrsschätzung; das Diagramm der typischen Woche mit dem ruhigsten Zeitfenster; die Umleitung; und 'Vorher'-Ansichten der Baustelle aus den nächstgelegenen Panoramen, die vor Baubeginn aufgenommen wurden (Bilder der Demo-Stadt werden bei Bedarf gerendert). Die Prüfungen sind die von 'Baustelle prüfen'; ROADS ist das Straßennetz für die Umleitung (leer: Straßen des Datenspeichers).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="58"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="59"/>
         <source>Panorama views of the site</source>
         <translation>Panoramaansichten der Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="64"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="65"/>
         <source>Report (PDF)</source>
         <translation>Bericht (PDF)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="64"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="65"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="66"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="67"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="93"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="95"/>
         <source>Rendering the panorama views</source>
         <translation>Panoramaansichten werden gerendert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="113"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="115"/>
         <source>Writing the PDF</source>
         <translation>PDF wird geschrieben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="23"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="24"/>
         <source>Import detections</source>
         <translation>Erkennungen importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="45"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="46"/>
         <source>Detections file (GeoJSON or CSV)</source>
         <translation>Erkennungsdatei (GeoJSON oder CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="49"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="50"/>
         <source>Id field</source>
         <translation>Feld Kennung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="49"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="50"/>
         <source>Label field</source>
         <translation>Feld Klasse</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="49"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="50"/>
         <source>Score field</source>
         <translation>Feld Konfidenz</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="50"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="51"/>
         <source>Panorama field (id or image name)</source>
         <translation>Feld Panorama (Kennung oder Bildname)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="51"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="52"/>
         <source>Box field (GeoJSON: polygon or [xmin, ymin, xmax, ymax])</source>
         <translation>Feld Rahmen (GeoJSON: Polygon oder [xmin, ymin, xmax, ymax])</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="52"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="53"/>
         <source>Box xmin field (CSV)</source>
         <translation>Feld Rahmen xmin (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="52"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="53"/>
         <source>Box ymin field (CSV)</source>
         <translation>Feld Rahmen ymin (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="53"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="54"/>
         <source>Box xmax field (CSV)</source>
         <translation>Feld Rahmen xmax (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="53"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="54"/>
         <source>Box ymax field (CSV)</source>
         <translation>Feld Rahmen ymax (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="54"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="55"/>
         <source>Position x field (CSV, EPSG:25832)</source>
         <translation>Feld Position x (CSV, EPSG:25832)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="55"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="56"/>
         <source>Position y field (CSV, EPSG:25832)</source>
         <translation>Feld Position y (CSV, EPSG:25832)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="60"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="61"/>
         <source>Box units</source>
         <translation>Rahmeneinheit</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="67"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="68"/>
         <source>Model run (created if it does not exist)</source>
         <translation>Modelllauf (wird angelegt, falls nicht vorhanden)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="75"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="76"/>
         <source>Imported detections</source>
         <translation>Importierte Erkennungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="110"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="113"/>
         <source>{imported} detections imported, {rejected} rejected.</source>
         <translation>{imported} Erkennungen importiert, {rejected} abgewiesen.</translation>
     </message>
@@ -3314,12 +3314,12 @@
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="91"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="93"/>
         <source>Writing to the store failed, nothing was imported: {error}</source>
         <translation>Das Schreiben in den Datenspeicher ist fehlgeschlagen, es wurde nichts importiert: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="100"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="102"/>
         <source>… and {count} more rejected records.</source>
         <translation>… und {count} weitere abgelehnte Datensätze.</translation>
     </message>
@@ -4934,12 +4934,12 @@
         <translation>importiert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="53"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="54"/>
         <source>Add sensor layer (SensorThings)</source>
         <translation>Sensor-Layer hinzufügen (SensorThings)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="93"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="94"/>
         <source>Saved connections</source>
         <translation>Gespeicherte Verbindungen</translation>
     </message>
@@ -4949,37 +4949,37 @@
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="64"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="65"/>
         <source>Forget the selected connection</source>
         <translation>Die ausgewählte Verbindung vergessen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="66"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="67"/>
         <source>e.g. Kaiserslautern traffic</source>
         <translation>z. B. Verkehr Kaiserslautern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="72"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="73"/>
         <source>all observed properties</source>
         <translation>alle beobachteten Größen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="81"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="82"/>
         <source>A value older than this is shown as stale</source>
         <translation>Ein älterer Wert wird als veraltet angezeigt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="83"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="84"/>
         <source>host:port (optional; otherwise the one the service names)</source>
         <translation>Host:Port (optional; sonst der, den der Dienst nennt)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="84"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="85"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="95"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="96"/>
         <source>Service address</source>
         <translation>Dienstadresse</translation>
     </message>
@@ -4989,57 +4989,57 @@
         <translation>Beobachtete Größe</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="98"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="99"/>
         <source>Refresh every</source>
         <translation>Aktualisieren alle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="99"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="100"/>
         <source>Stale after</source>
         <translation>Veraltet nach</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="100"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="101"/>
         <source>MQTT broker</source>
         <translation>MQTT-Broker</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="106"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="107"/>
         <source>Add layer</source>
         <translation>Layer hinzufügen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="126"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="130"/>
         <source>New connection</source>
         <translation>Neue Verbindung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="175"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="202"/>
         <source>Reading {url} …</source>
         <translation>Lese {url} …</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="178"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="205"/>
         <source>Testing the SensorThings connection</source>
         <translation>Teste die SensorThings-Verbindung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="200"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="227"/>
         <source>MultiDatastreams</source>
         <translation>MultiDatastreams</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="202"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="229"/>
         <source>MQTT at {endpoint}</source>
         <translation>MQTT unter {endpoint}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="203"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="230"/>
         <source>Connected: SensorThings {version}, {count} observed properties.</source>
         <translation>Verbunden: SensorThings {version}, {count} beobachtete Größen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="222"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="255"/>
         <source>Enter a service address and a name without slashes.</source>
         <translation>Bitte eine Dienstadresse und einen Namen ohne Schrägstriche eingeben.</translation>
     </message>
@@ -5244,52 +5244,52 @@
         <translation>Anmerkung zu Objekt {id} gespeichert. {missing}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="148"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="154"/>
         <source>detection {n}</source>
         <translation>Erkennung {n}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="150"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="156"/>
         <source>the entry is not an object</source>
         <translation>der Eintrag ist kein Objekt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="159"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="165"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="162"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="168"/>
         <source>the geometry is not a readable vector tile: {error}</source>
         <translation>die Geometrie ist keine lesbare Vektorkachel: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="286"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="311"/>
         <source>image &apos;{key}&apos; exists {count} times (campaigns: {campaigns}): choose the campaign (CAMPAIGN)</source>
         <translation>Bild „{key}“ gibt es {count}-mal (Befahrungen: {campaigns}): Befahrung wählen (CAMPAIGN)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="290"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="315"/>
         <source>&apos;{key}&apos; is the image name of panorama {named} and the id of panorama {other}: ambiguous, use the image name with its extension</source>
         <translation>„{key}“ ist der Bildname von Panorama {named} und die Nummer von Panorama {other}: mehrdeutig, bitte den Bildnamen mit Dateiendung angeben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="308"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="333"/>
         <source>Unknown campaign &apos;{campaign}&apos;; the store has: {campaigns}.</source>
         <translation>Unbekannte Befahrung „{campaign}“; im Datenspeicher gibt es: {campaigns}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="424"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="449"/>
         <source>normalised box rows must lie in 0 … 1 (v {v0:g} … {v1:g})</source>
         <translation>normierte Box-Zeilen müssen in 0 … 1 liegen (v {v0:g} … {v1:g})</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="428"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="453"/>
         <source>the normalised box (u {u0:g} … {u1:g}) is wider than half the panorama: not a box in normalised units?</source>
         <translation>die normierte Box (u {u0:g} … {u1:g}) ist breiter als das halbe Panorama: keine Box in normierten Einheiten?</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="431"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="456"/>
         <source>normalised box coordinates must lie in 0 … 1 (u {u0:g} … {u1:g}); only a full 360° panorama has a seam to cross</source>
         <translation>normierte Box-Koordinaten müssen in 0 … 1 liegen (u {u0:g} … {u1:g}); nur ein volles 360°-Panorama hat eine Naht, über die eine Box reichen kann</translation>
     </message>
@@ -5359,12 +5359,12 @@
         <translation>Der Datenspeicher ist stimmig: keine Probleme gefunden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="26"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="27"/>
         <source>Imports AI detections of traffic signs, markings and lights for review.&lt;br&gt;&lt;b&gt;mapillary-geojson&lt;/b&gt;: a FeatureCollection with one feature per detection: properties id, value (e.g. regulatory--maximum-speed-limit-30--g1, mapped to VzKat 274 / 30), score (0 … 1), image_key (the panorama's id or image file name) and shape (a polygon or [xmin, ymin, xmax, ymax], normalised 0 … 1 or in pixels); the optional point geometry is the vendor's position (EPSG:4326, or EPSG:25832 with a crs member). &lt;b&gt;csv&lt;/b&gt;: columns id, label, score, panorama_id and the pixel box xmin, ymin, xmax, ymax (optional x, y in EPSG:25832). The field parameters rename the properties or columns.&lt;br&gt;Rows with an invalid box, a wrong CRS, a duplicate id, a missing or out-of-range score or an unknown panorama are rejected with the reason (REPORT); the good rows are imported. Unknown labels are kept without a VzKat code (listed as warnings in REPORT).&lt;br&gt;&lt;b&gt;mapillary-v4&lt;/b&gt;: a Mapillary API v4 detections response ({&quot;data&quot;: [...]}): the outline is a base64 vector tile in normalised image units, value the class, image.id the image (matched by image name only, never by store id); the score may be missing.&lt;br&gt;Normalised boxes may run past u = 1 when they cross the 0/360° seam of a full panorama; a box wider than half the panorama is rejected. CAMPAIGN (name or id) limits the image lookup to one campaign: without it an image name found in several campaigns is rejected as ambiguous.</source>
         <translation>Importiert KI-Erkennungen von Verkehrszeichen, Markierungen und Ampeln zur Prüfung.&lt;br&gt;&lt;b&gt;mapillary-geojson&lt;/b&gt;: eine FeatureCollection mit einem Feature je Erkennung: Eigenschaften id, value (z. B. regulatory--maximum-speed-limit-30--g1, abgebildet auf VzKat 274 / 30), score (0 … 1), image_key (Nummer oder Bilddateiname des Panoramas) und shape (ein Polygon oder [xmin, ymin, xmax, ymax], normiert 0 … 1 oder in Pixeln); die optionale Punktgeometrie ist die Positionsschätzung des Anbieters (EPSG:4326, oder EPSG:25832 mit crs-Angabe). &lt;b&gt;csv&lt;/b&gt;: Spalten id, label, score, panorama_id und die Box xmin, ymin, xmax, ymax (optional x, y in EPSG:25832). Die Feld-Parameter benennen Eigenschaften oder Spalten um.&lt;br&gt;Zeilen mit ungültiger Box, falschem KBS, doppelter id, fehlendem oder unzulässigem score oder unbekanntem Panorama werden mit Grund abgelehnt (REPORT); die guten Zeilen werden importiert. Unbekannte Bezeichnungen werden ohne VzKat-Nummer übernommen (als Warnungen im REPORT).&lt;br&gt;&lt;b&gt;mapillary-v4&lt;/b&gt;: eine Antwort der Mapillary-API v4 ({&quot;data&quot;: [...]}): der Umriss ist eine base64-Vektorkachel in normierten Bildeinheiten, value die Klasse, image.id das Bild (nur über den Bildnamen zugeordnet, nie über die Panoramanummer des Datenspeichers); der score darf fehlen.&lt;br&gt;Normierte Boxen dürfen über u = 1 hinausreichen, wenn sie die 0/360°-Naht eines vollen Panoramas überqueren; eine Box breiter als das halbe Panorama wird abgelehnt. CAMPAIGN (Name oder Nummer) beschränkt die Bildsuche auf eine Befahrung: ohne sie wird ein Bildname, den es in mehreren Befahrungen gibt, als mehrdeutig abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="69"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="70"/>
         <source>Campaign of the images (name or id)</source>
         <translation>Befahrung der Bilder (Name oder Nummer)</translation>
     </message>
@@ -5684,12 +5684,12 @@
         <translation>Die volle Kugel des Teilpanoramas hat {width} × {height} Pixel, nicht 2:1.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="166"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="189"/>
         <source>No heading: neither GPano PoseHeadingDegrees nor EXIF GPSImgDirection, and no capture of the same track within {seconds:.0f} s to derive it from.</source>
         <translation>Keine Blickrichtung: weder GPano PoseHeadingDegrees noch EXIF GPSImgDirection, und keine Aufnahme derselben Fahrt innerhalb von {seconds:.0f} s, aus der sie sich ableiten ließe.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="172"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="195"/>
         <source>Heading {heading:.1f}° derived from the track (direction to the neighbouring capture): the camera has no compass.</source>
         <translation>Blickrichtung {heading:.1f}° aus der Fahrspur abgeleitet (Richtung zur benachbarten Aufnahme): die Kamera hat keinen Kompass.</translation>
     </message>
@@ -6119,7 +6119,7 @@
         <translation>{count} Sensor-Alarme aktiv{layer} (z. B. {examples}). Die Alarmliste zeigt alle.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="54"/>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="60"/>
         <source>{count} Things lie far outside the area of the other sensors (for example {example}); they are shown there but flagged “implausible”: check their coordinates.</source>
         <translation>{count} Things liegen weit außerhalb des Gebiets der übrigen Sensoren (zum Beispiel {example}); sie werden dort angezeigt, aber als „implausible“ markiert: Bitte die Koordinaten prüfen.</translation>
     </message>
@@ -6492,6 +6492,116 @@
         <location filename="../herzlich_digital_plugin/register/importer.py" line="178"/>
         <source>Writing the register</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/roadworks/geojson.py" line="70"/>
+        <source>The file nests deeper than {limit} levels; it is not read.</source>
+        <translation>Die Datei ist tiefer als {limit} Ebenen verschachtelt; sie wird nicht gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="144"/>
+        <source>The GeoJSON file nests deeper than {limit} levels; it is not read.</source>
+        <translation>Die GeoJSON-Datei ist tiefer als {limit} Ebenen verschachtelt; sie wird nicht gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="78"/>
+        <source>The image cannot be written to {path}: {error}</source>
+        <translation>Das Bild kann nicht nach {path} geschrieben werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="53"/>
+        <source>Only a database administrator can set up the shared database: the user of this connection may not create the tables, roles or grants. Ask an administrator (a superuser, or a user with CREATEROLE who owns the database) to run it, or choose the administrator&apos;s authentication. The database said: {error}</source>
+        <translation>Nur eine Datenbank-Administratorin oder ein Administrator kann die gemeinsame Datenbank einrichten: Der Benutzer dieser Verbindung darf Tabellen, Rollen und Rechte nicht anlegen. Bitten Sie die Administration (Superuser oder ein Benutzer mit CREATEROLE, dem die Datenbank gehört), den Algorithmus auszuführen, oder wählen Sie deren Authentifizierung. Meldung der Datenbank: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="175"/>
+        <source>The input path contains a NUL character.</source>
+        <translation>Der Eingabepfad enthält ein NUL-Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="44"/>
+        <source>The folder {path} does not exist.</source>
+        <translation>Der Ordner {path} existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="46"/>
+        <source>The input file {path} does not exist.</source>
+        <translation>Die Eingabedatei {path} existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="126"/>
+        <source>The GPS position is not a number.</source>
+        <translation>Die GPS-Position ist keine Zahl.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="128"/>
+        <source>The GPS position is not a finite number.</source>
+        <translation>Die GPS-Position ist keine endliche Zahl.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="130"/>
+        <source>The GPS position is 0° N 0° E, the value cameras write without a GPS fix.</source>
+        <translation>Die GPS-Position ist 0° N 0° O – der Wert, den Kameras ohne GPS-Empfang schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="132"/>
+        <source>The GPS position {lat}° N, {lon}° E is outside the valid range (latitude -90…90°, longitude -180…180°).</source>
+        <translation>Die GPS-Position {lat}° N, {lon}° O liegt außerhalb des gültigen Bereichs (Breite -90…90°, Länge -180…180°).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="157"/>
+        <source>The GPS position {lat}° N, {lon}° E lies too far from UTM zone 32 (EPSG:25832) to be stored.</source>
+        <translation>Die GPS-Position {lat}° N, {lon}° O liegt zu weit außerhalb der UTM-Zone 32 (EPSG:25832), um gespeichert zu werden.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="30"/>
+        <source>The address {url} contains a user name or password; remove them and choose an authentication configuration (authcfg) instead.</source>
+        <translation>Die Adresse {url} enthält einen Benutzernamen oder ein Passwort; entfernen Sie sie und wählen Sie stattdessen eine Authentifizierungskonfiguration (authcfg).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="32"/>
+        <source>“{id}” is not a valid entity id: use a number or a name without / \ ? # % or “..”.</source>
+        <translation>„{id}“ ist keine gültige Entitäts-ID: Verwenden Sie eine Zahl oder einen Namen ohne / \ ? # % oder „..“.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/core/sensorthings/messages.py" line="37"/>
+        <source>Paging of {collection} stopped: the next link {url} points to another server; it is not followed (and no credentials are sent there). {count} entities were read.</source>
+        <translation>Das Blättern durch {collection} wurde beendet: Der Folgelink {url} zeigt auf einen anderen Server; ihm wird nicht gefolgt (und es werden keine Zugangsdaten dorthin gesendet). {count} Einträge wurden gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="95"/>
+        <source>The address {url} contains a user name or password; use an authentication configuration (authcfg) instead.</source>
+        <translation>Die Adresse {url} enthält einen Benutzernamen oder ein Passwort; verwenden Sie stattdessen eine Authentifizierungskonfiguration (authcfg).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="103"/>
+        <source>The authentication configuration &apos;{authcfg}&apos; does not exist in this QGIS profile.</source>
+        <translation>Die Authentifizierungskonfiguration „{authcfg}“ existiert in diesem QGIS-Profil nicht.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="106"/>
+        <source>The address {url} is on another server than {origin}; the credentials are not sent there.</source>
+        <translation>Die Adresse {url} liegt auf einem anderen Server als {origin}; die Zugangsdaten werden nicht dorthin gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="154"/>
+        <source>The answer from {url} is larger than {mb} MB; it was not read.</source>
+        <translation>Die Antwort von {url} ist größer als {mb} MB; sie wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="175"/>
+        <source>The server at {url} redirected the request to &apos;{target}&apos;; this redirect is not followed (only to http(s) addresses, and with credentials only to the same server).</source>
+        <translation>Der Server unter {url} hat die Anfrage nach „{target}“ umgeleitet; dieser Umleitung wird nicht gefolgt (nur zu http(s)-Adressen, und mit Zugangsdaten nur zum selben Server).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="52"/>
+        <source>The database user may not write this: it needs the role {role} (ask an administrator to grant it). Nothing was imported. The database said: {error}</source>
+        <translation>Der Datenbankbenutzer darf das nicht schreiben: Dafür ist die Rolle {role} nötig (bitten Sie die Administration, sie zu vergeben). Es wurde nichts importiert. Meldung der Datenbank: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="179"/>
+        <source>The authentication of {server} was removed: the address now points to another server, and credentials are only sent to the server they belong to. Choose the authentication of the new server if it needs one.</source>
+        <translation>Die Authentifizierung von {server} wurde entfernt: Die Adresse zeigt jetzt auf einen anderen Server, und Zugangsdaten gehen nur an den Server, zu dem sie gehören. Wählen Sie die Authentifizierung des neuen Servers, falls er eine verlangt.</translation>
     </message>
 </context>
 </TS>

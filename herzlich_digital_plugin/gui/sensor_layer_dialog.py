@@ -16,6 +16,7 @@ from ..sensors.layer_style import property_label
 from ..sensors.messages import message
 from ..sensors.refresh_task import StaTask, TaskTracker
 from ..toolbelt.i18n import tr
+from ..toolbelt.network import has_userinfo, origin_of, strip_userinfo
 
 
 def _read_service(url: str, authcfg: str, timeout_s: float):
@@ -115,7 +116,10 @@ class SensorLayerDialog(QDialog):
         self.delete_button.clicked.connect(self.delete_selected)
         self.saved.currentIndexChanged.connect(self._on_saved_selected)
         self.url.textChanged.connect(self._update_buttons)
+        self.url.textChanged.connect(self._keep_auth_on_its_server)
+        self.auth.selectedConfigIdChanged.connect(self._bind_auth)
         self.name.textChanged.connect(self._update_buttons)
+        self._auth_origin = None  # the server the chosen authcfg belongs to
         self.refresh_saved(selected_connection(self._settings))
         self._update_buttons()
 
@@ -140,8 +144,10 @@ class SensorLayerDialog(QDialog):
 
     def set_connection(self, connection: SensorConnection) -> None:
         self.name.setText(connection.name)
+        self._auth_origin = None
         self.url.setText(connection.url)
         self.auth.setConfigId(connection.authcfg)
+        self._bind_auth()
         self.observed_property.setEditText(connection.observed_property)
         self.interval.setValue(int(connection.interval_s))
         self.stale_after.setValue(max(1, int(round(connection.stale_after_s / 60.0))))
@@ -154,6 +160,27 @@ class SensorLayerDialog(QDialog):
                                 observed_property=self.observed_property.currentText().strip(),
                                 interval_s=self.interval.value(), mqtt=self.mqtt.text().strip(),
                                 stale_after_s=60.0 * self.stale_after.value())
+
+    # ------------------------------------------------------------------ credentials stay on their server
+    def _bind_auth(self, *args) -> None:
+        self._auth_origin = origin_of(self.url.text().strip()) if self.auth.configId() else None
+
+    def _keep_auth_on_its_server(self, text: str) -> None:
+        """Typing another server's address drops the authcfg of the previous one, with a warning."""
+        if not self.auth.configId() or self._auth_origin is None:
+            return
+        if origin_of(text.strip()) == self._auth_origin or not urlsplit(text.strip()).hostname:
+            return
+        old = self._auth_origin
+        self.auth.blockSignals(True)
+        self.auth.setConfigId("")
+        self.auth.blockSignals(False)
+        self._auth_origin = None
+        self.status.setText(tr("The authentication of {server} was removed: the address now points to another "
+                               "server, and credentials are only sent to the server they belong to. Choose the "
+                               "authentication of the new server if it needs one.").format(
+                                   server=f"{old[0]}://{old[1]}:{old[2]}"))
+        self.status.setStyleSheet("color: #9a6700")
 
     def delete_selected(self) -> None:
         name = self.saved.currentData()
@@ -218,6 +245,12 @@ class SensorLayerDialog(QDialog):
     # ------------------------------------------------------------------ closing
     def accept(self) -> None:
         connection = self.connection()
+        if has_userinfo(connection.url):
+            self.status.setText(tr("The address {url} contains a user name or password; remove them and choose "
+                                   "an authentication configuration (authcfg) instead.").format(
+                                       url=strip_userinfo(connection.url)))
+            self.status.setStyleSheet("color: #b00020")
+            return
         if not connection.url or not valid_name(connection.name):
             self.status.setText(tr("Enter a service address and a name without slashes."))
             self.status.setStyleSheet("color: #b00020")

@@ -118,6 +118,22 @@ def import_folder(store, folder, campaign: str, camera_height: float = 2.5, vend
     return store_candidates(store, candidates, campaign, report, camera_height, vendor, progress)
 
 
+def gps_reason(lat, lon) -> Optional[str]:
+    """Why an EXIF GPS position cannot be a capture position (None when it can)."""
+    try:
+        lat, lon = float(lat), float(lon)
+    except (TypeError, ValueError):
+        return tr("The GPS position is not a number.")
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        return tr("The GPS position is not a finite number.")
+    if lat == 0.0 and lon == 0.0:
+        return tr("The GPS position is 0° N 0° E, the value cameras write without a GPS fix.")
+    if not (-90.0 < lat < 90.0 and -180.0 <= lon <= 180.0):
+        return tr("The GPS position {lat}° N, {lon}° E is outside the valid range (latitude -90…90°, "
+                  "longitude -180…180°).").format(lat=lat, lon=lon)
+    return None
+
+
 def _candidate(path: Path, source: str, camera_height: float, target, report: ImportReport) -> Optional[dict]:
     try:
         meta = read_metadata(path)
@@ -127,13 +143,20 @@ def _candidate(path: Path, source: str, camera_height: float, target, report: Im
     if meta.lat is None or meta.lon is None:
         report.reject(source, tr("No GPS position in the EXIF metadata."))
         return None
-    reason = check_image(meta) or truncation_reason(path)
+    reason = gps_reason(meta.lat, meta.lon) or check_image(meta) or truncation_reason(path)
     if reason:
         report.reject(source, reason)
         return None
     for message in meta.warnings:
         report.warn(source, message)
+    from .import_table import X_RANGE, Y_RANGE  # here: import_table imports this module
+
     x, y = wgs84_to_utm32(meta.lon, meta.lat)
+    if not (math.isfinite(x) and math.isfinite(y) and X_RANGE[0] <= x <= X_RANGE[1]
+            and Y_RANGE[0] <= y <= Y_RANGE[1]):  # the table import's check: far outside UTM zone 32
+        report.reject(source, tr("The GPS position {lat}° N, {lon}° E lies too far from UTM zone 32 "
+                                 "(EPSG:25832) to be stored.").format(lat=meta.lat, lon=meta.lon))
+        return None
     if meta.altitude is None:
         report.warn(source, tr("No GPS altitude: the panorama's height is set to 0 m."))
         z = 0.0

@@ -5,7 +5,8 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsPro
 
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
-from .import_panorama_common import MAX_WARNINGS_SHOWN, open_store_parameter, progress_callbacks
+from .import_panorama_common import (MAX_WARNINGS_SHOWN, open_store_parameter, permission_denied, progress_callbacks,
+                                     require_input)
 
 # (parameter, FieldMapping attribute, default: Mapillary property / CSV column)
 FIELD_PARAMETERS = (
@@ -77,9 +78,9 @@ class ImportDetectionsAlgorithm(HdAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..review.import_detections import FieldMapping, import_detections
-        from ..store import StoreError
+        from ..store import PermissionDeniedError, StoreError
 
-        path = self.parameterAsFile(parameters, "INPUT", context)
+        path = require_input(self.parameterAsFile(parameters, "INPUT", context))
         fmt = self.parameterAsEnumString(parameters, "FORMAT", context) or "auto"
         units = self.parameterAsEnumString(parameters, "UNITS", context) or "auto"
         given = {attr: self.parameterAsString(parameters, name, context).strip()
@@ -94,6 +95,8 @@ class ImportDetectionsAlgorithm(HdAlgorithm):
             report = import_detections(store, path, fmt, mapping, model_run, units=units, progress=progress,
                                        cancelled=cancelled,
                                        campaign=self.parameterAsString(parameters, "CAMPAIGN", context) or None)
+        except PermissionDeniedError as error:
+            raise permission_denied(error, "hd_admin")
         except (ValueError, OSError, StoreError) as error:
             raise QgsProcessingException(str(error))
         finally:

@@ -1,4 +1,6 @@
 """What the two panorama import algorithms share: STORE/AUTHCFG/CAMPAIGN/CAMERA_HEIGHT/REPORT and the report."""
+import os
+
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -31,6 +33,26 @@ def add_report_parameters(algorithm):
     algorithm.addOutput(QgsProcessingOutputNumber("IMPORTED", tr("Imported panoramas")))
     algorithm.addOutput(QgsProcessingOutputNumber("REJECTED", tr("Rejected rows")))
     algorithm.addOutput(QgsProcessingOutputNumber("CAMPAIGN_ID", tr("Campaign id")))
+
+
+def require_input(path, folder: bool = False) -> str:
+    """The input checked before anything is created: a missing input never leaves an empty store behind."""
+    text = path or ""
+    if "\x00" in text:
+        raise QgsProcessingException(tr("The input path contains a NUL character."))
+    if folder and not os.path.isdir(text):
+        raise QgsProcessingException(tr("The folder {path} does not exist.").format(path=text))
+    if not folder and not os.path.isfile(text):
+        raise QgsProcessingException(tr("The input file {path} does not exist.").format(path=text))
+    return text
+
+
+def permission_denied(error, role: str) -> QgsProcessingException:
+    """A database refusal ("permission denied for table model_run") said as the role that is missing."""
+    return QgsProcessingException(tr(
+        "The database user may not write this: it needs the role {role} (ask an administrator to grant it). "
+        "Nothing was imported. The database said: {error}").format(
+            role=role, error=(str(error).strip().splitlines() or [""])[0][:200]))
 
 
 def open_store_parameter(algorithm, parameters, context):

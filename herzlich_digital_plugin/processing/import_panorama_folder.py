@@ -4,6 +4,7 @@ from qgis.core import QgsProcessingException, QgsProcessingParameterFile
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .import_panorama_common import (add_report_parameters, add_store_parameters, finish, open_store_parameter,
+                                     permission_denied, require_input,
                                      progress_callbacks)
 
 
@@ -30,15 +31,17 @@ class ImportPanoramaFolderAlgorithm(HdAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..panorama.import_folder import import_folder
-        from ..store import StoreError
+        from ..store import PermissionDeniedError, StoreError
 
-        folder = self.parameterAsFile(parameters, "FOLDER", context)
+        folder = require_input(self.parameterAsFile(parameters, "FOLDER", context), folder=True)
         campaign = self.parameterAsString(parameters, "CAMPAIGN", context)
         camera_height = self.parameterAsDouble(parameters, "CAMERA_HEIGHT", context)
         progress, cancelled = progress_callbacks(feedback)
         store = open_store_parameter(self, parameters, context)
         try:
             report = import_folder(store, folder, campaign, camera_height, progress=progress, cancelled=cancelled)
+        except PermissionDeniedError as error:
+            raise permission_denied(error, "hd_admin")
         except (ValueError, StoreError) as error:
             raise QgsProcessingException(str(error))
         finally:

@@ -27,7 +27,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .import_panorama_common import (add_report_parameters, add_store_parameters, finish, open_store_parameter,
-                                     progress_callbacks)
+                                     permission_denied, progress_callbacks)
 
 FORMATS = ("auto", "ladybug", "trimble", "layer")
 STORE_CRS = "EPSG:25832"
@@ -113,7 +113,7 @@ class ImportPanoramaTableAlgorithm(HdAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..panorama import import_table as it
         from ..panorama.import_common import ImportReport
-        from ..store import StoreError
+        from ..store import PermissionDeniedError, StoreError
 
         fmt = self.parameterAsEnumString(parameters, "FORMAT", context) or "auto"
         path = self._input_file(parameters, context, fmt)
@@ -160,6 +160,8 @@ class ImportPanoramaTableAlgorithm(HdAlgorithm):
             it.import_poses(store, records, self.parameterAsString(parameters, "CAMPAIGN", context),
                             self.parameterAsDouble(parameters, "CAMERA_HEIGHT", context), image_root, url_template,
                             transform, progress=progress, cancelled=cancelled, report=report, size_probe=probe)
+        except PermissionDeniedError as error:
+            raise permission_denied(error, "hd_admin")
         except (ValueError, StoreError) as error:
             raise QgsProcessingException(str(error))
         finally:
@@ -169,6 +171,8 @@ class ImportPanoramaTableAlgorithm(HdAlgorithm):
     def _input_file(self, parameters, context, fmt):
         """The file behind INPUT: a path given directly, or the file of a layer loaded from one."""
         value = parameters.get("INPUT")
+        if isinstance(value, str) and "\x00" in value:  # else QGIS tries every provider on it (GDAL: mesh error)
+            raise QgsProcessingException(tr("The input path contains a NUL character."))
         if isinstance(value, str) and os.path.isfile(value):
             return value
         if fmt == "layer":

@@ -77,16 +77,18 @@ class ImportRoadworksAlgorithm(HdAlgorithm):
         from ..roadworks.exchange_xml import XmlError
         from ..roadworks.geojson import GeoJsonError
         from ..roadworks.repository import default_actor
-        from ..store import StoreError
-        from .import_panorama_common import open_store_parameter
+        from ..store import PermissionDeniedError, StoreError
+        from .import_panorama_common import open_store_parameter, permission_denied, require_input
 
-        path = self.parameterAsFile(parameters, "INPUT", context)
+        path = require_input(self.parameterAsFile(parameters, "INPUT", context))
         actor = (self.parameterAsString(parameters, "ACTOR", context) or "").strip() or default_actor()
         store = open_store_parameter(self, parameters, context)
         try:
             report = import_roadworks_file(store, path, actor, crs_transform=qgis_crs_transform)
         except (ExchangeError, XmlError, GeoJsonError) as error:
             raise QgsProcessingException(tr("{path}: {error}").format(path=path, error=error))
+        except PermissionDeniedError as error:
+            raise permission_denied(error, "hd_planner")
         except StoreError as error:
             raise QgsProcessingException(tr("Writing to the store failed, nothing was imported: {error}").format(
                 error=error))

@@ -72,6 +72,11 @@ class RenderPanoramaViewAlgorithm(HdAlgorithm):
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         if not output.lower().endswith(".png"):
             output += ".png"
+        try:  # before any work: a folder that cannot exist (a file in its path) is said now
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+        except (OSError, ValueError) as error:
+            raise QgsProcessingException(tr("The image cannot be written to {path}: {error}").format(
+                path=output, error=getattr(error, "strerror", None) or error))
         try:
             uri = resolve_store(store_text, self.parameterAsString(parameters, "AUTHCFG", context))
             if uri.lower().endswith(".gpkg") and not Path(uri).is_file():
@@ -103,7 +108,6 @@ class RenderPanoramaViewAlgorithm(HdAlgorithm):
             raise QgsProcessingException(tr("Reading the store failed: {error}").format(error=error))
         finally:
             store.close()
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
         if not image.save(output, "PNG"):
             raise QgsProcessingException(tr("The image could not be written to {path}.").format(path=output))
         feedback.setProgress(100)

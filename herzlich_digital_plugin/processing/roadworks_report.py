@@ -1,4 +1,5 @@
 """herzlich_digital:roadworksreport: the German PDF report of one construction site (QgsLayout)."""
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -78,42 +79,45 @@ class RoadworksReportAlgorithm(HdAlgorithm):
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         if not output.lower().endswith(".pdf"):
             output += ".pdf"
-        workdir = Path(tempfile.mkdtemp(prefix="hd_roadworks_report_"))
         store = open_store_parameter(self, parameters, context)
-        try:
-            layer, network = road_network(self, parameters, context, store, feedback)
-            snapshot, client = live_sensors(self, parameters, context, feedback)
-            feedback.setProgressText(tr("Checking roadworks {id}").format(id=roadworks_id))
-            report = check_roadworks(
-                store, roadworks_id, self.parameterAsDouble(parameters, "BUFFER", context),
-                self.parameterAsInt(parameters, "DURATION_H", context),
-                self.parameterAsDouble(parameters, "SENSOR_DISTANCE", context), snapshot, client, network,
-                CRITERIA[self.parameterAsEnum(parameters, "CRITERION", context)])
-            feedback.setProgress(40)
-            feedback.setProgressText(tr("Rendering the panorama views"))
-            views = render_snapshots(
-                store, report.works.geometry, workdir, report.works.start,
-                self.parameterAsInt(parameters, "SNAPSHOTS", context),
-                image_root=self.parameterAsString(parameters, "IMAGE_ROOT", context) or None,
-                authcfg=self.parameterAsString(parameters, "IMAGE_AUTHCFG", context),
-                timeout_s=float(SettingsManager().get("network_timeout_s")),
-                log=lambda text: feedback.reportError(text, False))
-        except SiteNotFound:
-            raise QgsProcessingException(tr("There are no roadworks with id {id} in the store.").format(id=roadworks_id))
-        except StoreError as error:
-            raise QgsProcessingException(tr("Reading the store failed: {error}").format(error=error))
+        workdir = Path(tempfile.mkdtemp(prefix="hd_roadworks_report_"))
+        try:  # the snapshots are in the PDF now: the folder goes, whatever happened
+            try:
+                layer, network = road_network(self, parameters, context, store, feedback)
+                snapshot, client = live_sensors(self, parameters, context, feedback)
+                feedback.setProgressText(tr("Checking roadworks {id}").format(id=roadworks_id))
+                report = check_roadworks(
+                    store, roadworks_id, self.parameterAsDouble(parameters, "BUFFER", context),
+                    self.parameterAsInt(parameters, "DURATION_H", context),
+                    self.parameterAsDouble(parameters, "SENSOR_DISTANCE", context), snapshot, client, network,
+                    CRITERIA[self.parameterAsEnum(parameters, "CRITERION", context)])
+                feedback.setProgress(40)
+                feedback.setProgressText(tr("Rendering the panorama views"))
+                views = render_snapshots(
+                    store, report.works.geometry, workdir, report.works.start,
+                    self.parameterAsInt(parameters, "SNAPSHOTS", context),
+                    image_root=self.parameterAsString(parameters, "IMAGE_ROOT", context) or None,
+                    authcfg=self.parameterAsString(parameters, "IMAGE_AUTHCFG", context),
+                    timeout_s=float(SettingsManager().get("network_timeout_s")),
+                    log=lambda text: feedback.reportError(text, False))
+            except SiteNotFound:
+                raise QgsProcessingException(tr("There are no roadworks with id {id} in the store.").format(id=roadworks_id))
+            except StoreError as error:
+                raise QgsProcessingException(tr("Reading the store failed: {error}").format(error=error))
+            finally:
+                store.close()
+            if report.detour is not None and layer is not None:
+                for one in report.detour.directions:
+                    if one.route is not None:
+                        one.streets = route_street_names(layer, road_fields(self, parameters, context),
+                                                         list(one.route.coords))
+            feedback.setProgress(70)
+            feedback.setProgressText(tr("Writing the PDF"))
+            try:
+                pages = write_report(report, Path(output), layer, views, workdir=workdir)
+            except OSError as error:
+                raise QgsProcessingException(str(error))
+            feedback.setProgress(100)
+            return {"OUTPUT": output, "PAGES": pages}
         finally:
-            store.close()
-        if report.detour is not None and layer is not None:
-            for one in report.detour.directions:
-                if one.route is not None:
-                    one.streets = route_street_names(layer, road_fields(self, parameters, context),
-                                                     list(one.route.coords))
-        feedback.setProgress(70)
-        feedback.setProgressText(tr("Writing the PDF"))
-        try:
-            pages = write_report(report, Path(output), layer, views, workdir=workdir)
-        except OSError as error:
-            raise QgsProcessingException(str(error))
-        feedback.setProgress(100)
-        return {"OUTPUT": output, "PAGES": pages}
+            shutil.rmtree(workdir, ignore_errors=True)

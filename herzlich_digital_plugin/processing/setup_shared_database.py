@@ -34,6 +34,7 @@ class SetupSharedDatabaseAlgorithm(HdAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..store import StoreError
+        from ..store.errors import PermissionDeniedError
         from ..store.postgis_setup import setup_shared_database
 
         text = self.parameterAsString(parameters, "CONNECTION", context)
@@ -47,7 +48,18 @@ class SetupSharedDatabaseAlgorithm(HdAlgorithm):
             raise QgsProcessingException(tr("A shared database must be PostgreSQL, not a GeoPackage."))
         try:
             version = setup_shared_database(conninfo, create_roles=create_roles)
+        except PermissionDeniedError as error:
+            # "must have admin option on role hd_viewer", "permission denied for schema public", ...
+            raise QgsProcessingException(tr(
+                "Only a database administrator can set up the shared database: the user of this connection may "
+                "not create the tables, roles or grants. Ask an administrator (a superuser, or a user with "
+                "CREATEROLE who owns the database) to run it, or choose the administrator's authentication. "
+                "The database said: {error}").format(error=_first_line(error)))
         except StoreError as error:
             raise QgsProcessingException(tr("Setting up the shared database failed: {error}").format(error=error))
         feedback.pushInfo(tr("Schema version {version} is in place.").format(version=version))
         return {"SCHEMA_VERSION": version}
+
+
+def _first_line(error) -> str:
+    return (str(error).strip().splitlines() or [""])[0][:200]

@@ -24,11 +24,13 @@ import json
 import math
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Dict, Optional, Tuple
 
 from shapely.geometry import Point
 
 from ..core.geodesy import wgs84_to_utm32
+from ..core.json_limits import JsonTooDeepError, check_json_depth
 from ..core.vector_tile import VectorTileError, normalized_bounds
 from ..panorama.import_common import ImportReport
 from . import vzkat
@@ -136,7 +138,11 @@ def import_detections(store, path, fmt: str = "auto", mapping: Optional[FieldMap
 def _read_json(path):
     try:
         with open(path, encoding="utf-8-sig") as fh:
-            return json.load(fh)
+            text = fh.read()
+        return json.loads(check_json_depth(text))
+    except JsonTooDeepError as exc:
+        raise ValueError(tr("The GeoJSON file nests deeper than {limit} levels; it is not read.").format(
+            limit=exc.limit)) from exc
     except (OSError, ValueError, RecursionError) as exc:
         raise ValueError(tr("The GeoJSON file could not be read: {error}").format(error=exc)) from exc
 
@@ -189,6 +195,17 @@ def _geojson_records(data, mapping: FieldMapping, report):
     return out, to_utm
 
 
+def _decoded(raw: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 (Excel's "CSV" in Germany), else Latin-1: as the
+    pose-table import reads its files."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return raw.decode("latin-1")
+
+
 def _geojson_epsg(crs) -> Optional[int]:
     if crs is None:
         return 4326  # RFC 7946
@@ -201,16 +218,18 @@ def _geojson_epsg(crs) -> Optional[int]:
 
 def _csv_records(path, mapping: Optional[FieldMapping], report):
     try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:
-            text = fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValueError(tr("The CSV file could not be read: {error}").format(error=exc)) from exc
+        text = _decoded(Path(path).read_bytes())
+    except OSError as exc:
+        raise ValueError(tr("The CSV file could not be read: {error}").format(error=exc.strerror or exc)) from exc
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(text.splitlines(), dialect=dialect)
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        raise ValueError(tr("The CSV file could not be read: {error}").format(error=exc)) from exc
     m = mapping or FieldMapping()
     names = {}
     for key in ("id", "label", "score", "panorama", "xmin", "ymin", "xmax", "ymax", "x", "y"):
@@ -222,7 +241,13 @@ def _csv_records(path, mapping: Optional[FieldMapping], report):
                if names[k] not in header]
     if missing:
         raise ValueError(tr("The CSV file lacks the columns: {columns}").format(columns=", ".join(missing)))
-    decimal_comma = dialect.delimiter != ","
+    try:
+        return _csv_rows(reader, names, dialect.delimiter != ",")
+    except csv.Error as exc:  # a field over csv's limit (128 KiB), a broken quote
+        raise ValueError(tr("The CSV file could not be read: {error}").format(error=exc)) from exc
+
+
+def _csv_rows(reader, names, decimal_comma):
     out = []
     for i, raw in enumerate(reader, 2):
         raw = {(k or "").strip(): v for k, v in raw.items()}

@@ -80,6 +80,8 @@ def _json(obj) -> str:
 def detect_format(data: bytes) -> str:
     """"datex2" for XML, "geojson" for JSON; ExchangeError otherwise."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte order mark: expat reads it as it is
+        head = data[:4096].decode("utf-16", errors="ignore").lstrip(" \t\r\n").encode("utf-8")
     if head.startswith(b"<"):
         return "datex2"
     if head.startswith(b"{"):

@@ -17,6 +17,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import linemerge, transform
 
+from ..core.json_limits import JsonTooDeepError, check_json_depth
 from ..store.values import datetime_text
 from .datex2 import POINT_RADIUS_M
 from .exchange_geo import from_wgs84, geojson_geometry, to_wgs84
@@ -64,7 +65,10 @@ def read_geojson(data, crs_transform: Optional[CrsTransform] = None) -> List[Can
     """Candidates from GeoJSON text/bytes or a parsed dict. GeoJsonError for a file we cannot read."""
     if isinstance(data, (bytes, str)):
         try:
-            data = json.loads(data)
+            data = json.loads(check_json_depth(data))
+        except JsonTooDeepError as error:
+            raise GeoJsonError(tr("The file nests deeper than {limit} levels; it is not read.").format(
+                limit=error.limit)) from error
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise GeoJsonError(tr("The file is not valid JSON: {error}").format(error=error)) from error
     if not isinstance(data, dict):

@@ -17,8 +17,8 @@ class _TransferTimeoutClient(QgisHttpClient):
     late backstop only.
     """
 
-    def __init__(self, authcfg: str, timeout_s: float):
-        super().__init__(authcfg=authcfg, timeout_s=3.0 * timeout_s + 5.0)
+    def __init__(self, authcfg: str, timeout_s: float, origin: str = ""):
+        super().__init__(authcfg=authcfg, timeout_s=3.0 * timeout_s + 5.0, origin=origin)
         self.transfer_timeout_s = timeout_s
 
     def _request(self, url, headers):
@@ -28,10 +28,13 @@ class _TransferTimeoutClient(QgisHttpClient):
 
 
 class QgisTransport:
-    """``get_json(url) -> (status, body)`` through ``toolbelt.network.QgisHttpClient``."""
+    """``get_json(url) -> (status, body)`` through ``toolbelt.network.QgisHttpClient``.
 
-    def __init__(self, authcfg: str = "", timeout_s: float = 20.0):
-        self.http = _TransferTimeoutClient(authcfg, timeout_s)
+    ``origin``: the service address the authcfg belongs to; its credentials are sent nowhere else.
+    """
+
+    def __init__(self, authcfg: str = "", timeout_s: float = 20.0, origin: str = ""):
+        self.http = _TransferTimeoutClient(authcfg, timeout_s, origin)
         self.timeout_s = timeout_s
 
     def get_json(self, url: str) -> Tuple[int, bytes]:

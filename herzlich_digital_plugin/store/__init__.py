@@ -9,13 +9,13 @@ No QGIS imports here; layers are built from ``store.layer_uri(table)``.
 import os
 
 from .base import Store
-from .errors import (AppendOnlyError, ConflictError, GeometryError, IntegrityError, InvalidNameError,
+from .errors import (AppendOnlyError, ConflictError, ForeignStoreError, GeometryError, IntegrityError, InvalidNameError,
                      NotFoundError, PermissionDeniedError, SchemaVersionError, StoreBusyError,
                      StoreError)
 
 __all__ = ["open_store", "is_postgis_uri", "Store", "StoreError", "SchemaVersionError", "ConflictError",
            "AppendOnlyError", "NotFoundError", "InvalidNameError", "GeometryError", "IntegrityError",
-           "PermissionDeniedError", "StoreBusyError"]
+           "PermissionDeniedError", "StoreBusyError", "ForeignStoreError"]
 
 
 def is_postgis_uri(uri: str) -> bool:
@@ -24,12 +24,13 @@ def is_postgis_uri(uri: str) -> bool:
     return uri.startswith(("postgresql://", "postgres://")) or ("=" in uri and not uri.lower().endswith(".gpkg"))
 
 
-def open_store(uri, create: bool = True, schema: str = "public") -> Store:
+def open_store(uri, create: bool = True, schema: str = "public", adopt: bool = False) -> Store:
     """Open (and with ``create``, create) a store, upgrading an older schema.
 
     ``uri``: a path ending in ``.gpkg``, a ``postgresql://`` URI or a libpq conninfo
     string (the password, if any, is only passed through to libpq). ``schema`` is the
-    PostgreSQL schema. Raises SchemaVersionError for a store made by a newer plugin.
+    PostgreSQL schema. Raises SchemaVersionError for a store made by a newer plugin, ForeignStoreError for a
+    GeoPackage of another application unless ``adopt`` (the user confirmed adding the plugin's tables).
     """
     uri = os.fspath(uri)
     if is_postgis_uri(uri):
@@ -37,5 +38,5 @@ def open_store(uri, create: bool = True, schema: str = "public") -> Store:
         return PostGISStore(uri, create=create, schema=schema)
     if uri.lower().endswith(".gpkg"):
         from .gpkg import GeoPackageStore
-        return GeoPackageStore(uri, create=create)
+        return GeoPackageStore(uri, create=create, adopt=adopt)
     raise StoreError(f"not a store location: {uri!r} (expected a .gpkg path or a PostgreSQL connection)")

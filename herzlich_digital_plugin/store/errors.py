@@ -28,6 +28,10 @@ class AppendOnlyError(StoreError):
     """Rows of audit tables are never updated or deleted."""
 
 
+class ForeignStoreError(StoreError):
+    """A GeoPackage made by another application: the plugin schema is added only when asked to (adopt)."""
+
+
 class NotFoundError(StoreError, LookupError):
     """No row with that id."""
 

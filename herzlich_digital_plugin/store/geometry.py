@@ -43,6 +43,20 @@ def check_geometry(geom, geometry_type):
         raise GeometryError(f"a {geometry_type} column cannot store a {geom.geom_type}")
     if column_dims(geometry_type) == 3 and not geom.is_empty and not geom.has_z:
         raise GeometryError(f"a {geometry_type} column needs coordinates with z")
+    if not geom.is_empty and not _finite(geom):
+        # (inf, nan) from a transform of an impossible position would corrupt the layer extent
+        raise GeometryError("the geometry has coordinates that are not finite numbers (inf or NaN)")
+
+
+def _finite(geom) -> bool:
+    if geom.geom_type == "Point":  # the bulk of all rows: no array needed
+        return all(math.isfinite(v) for v in geom.coords[0])
+    import numpy as np
+    import shapely
+
+    if hasattr(shapely, "get_coordinates"):
+        return bool(np.isfinite(shapely.get_coordinates(geom, include_z=geom.has_z)).all())
+    return all(math.isfinite(v) for v in geom.bounds)
 
 
 # --------------------------------------------------------------------------- writing

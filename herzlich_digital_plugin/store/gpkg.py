@@ -13,7 +13,7 @@ from . import ddl
 from . import values as V
 from .base import Row, Store, Where, portable_to_qmark
 from .copy_columns import fill_copies
-from .errors import IntegrityError, StoreBusyError, StoreError
+from .errors import ForeignStoreError, IntegrityError, StoreBusyError, StoreError
 from .geometry import gpkg_decode, gpkg_encode, gpkg_envelope, gpkg_is_empty, is_gpkg_blob
 from .migrations import migrate
 
@@ -30,19 +30,37 @@ class GeoPackageStore(Store):
     # can fail at once with SQLITE_BUSY instead of waiting for the busy timeout.
     _begin_sql = "BEGIN IMMEDIATE"
 
-    def __init__(self, path: str, create: bool = True, busy_timeout: float = BUSY_TIMEOUT_S):
+    def __init__(self, path: str, create: bool = True, busy_timeout: float = BUSY_TIMEOUT_S, adopt: bool = False):
+        """``adopt``: add the plugin's tables to a GeoPackage another application made (never silently)."""
         path = os.path.abspath(os.fspath(path))
+        if "\x00" in path:
+            raise StoreError("The GeoPackage path contains a NUL character")
+        if os.path.isdir(path):
+            raise StoreError(f"{path} is a folder, not a GeoPackage file")
         if not os.path.exists(path):
             if not create:
                 raise StoreError(f"GeoPackage {path} does not exist")
-            os.makedirs(os.path.dirname(path), exist_ok=True)
+            try:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+            except OSError as exc:  # a file where a folder should be, no permission, ...
+                raise StoreError(f"The folder of {path} cannot be created: {exc.strerror or exc}") from exc
         self.path = path
         self._env_blob, self._env_value = None, None
         self._extent = {}  # table -> [minx, miny, maxx, maxy] known to be in gpkg_contents
         super().__init__(path)
-        self._conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None,
-                                     check_same_thread=False)
         try:
+            self._conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None,
+                                         check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"The GeoPackage {path} cannot be opened: {exc}") from exc
+        try:
+            if create and not adopt:
+                foreign = self._foreign_tables()
+                if foreign:
+                    raise ForeignStoreError(
+                        f"The GeoPackage {path} was made by another application (it holds "
+                        f"{', '.join(foreign[:5])}{' …' if len(foreign) > 5 else ''}) and has no Herzlich Digital "
+                        "data; the plugin's tables are added to it only when you confirm it (adopt).")
             self._register_functions()
             self._execute("PRAGMA foreign_keys = ON")
             # No WAL: QGIS keeps its own connections to the same file open, and switching the journal mode under
@@ -287,6 +305,17 @@ class GeoPackageStore(Store):
     def _table_exists(self, name):
         return self._execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                              (name,)).fetchone() is not None
+
+    def _foreign_tables(self):
+        """Tables of another application in a file without our schema (GeoPackage system tables aside)."""
+        try:
+            if self._read_version() is not None:
+                return []
+            names = [row[0] for row in self._execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name").fetchall()]
+        except StoreError:
+            return []  # not a database at all: migrate() says so
+        return [name for name in names if not name.startswith(("gpkg_", "rtree_", "sqlite_")) and name not in self._kinds]
 
     def _has_user_tables(self):
         return any(self._table_exists(name) for name in self._kinds)

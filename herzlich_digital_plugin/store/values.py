@@ -18,9 +18,15 @@ def to_float(value):
     return float(value)
 
 
+MAX_TEXT_CHARS = 65536  # ten pages of notes; a label or name of a megabyte is an attack or an error
+
+
 def to_text(value):
     if not isinstance(value, str):
         raise TypeError(f"expected str, got {type(value).__name__}")
+    if len(value) > MAX_TEXT_CHARS:
+        raise ValueError(f"a text of {len(value):,} characters is longer than the limit of {MAX_TEXT_CHARS:,} "
+                         f"(it starts with {value[:40]!r}); nothing was written")
     return value
 
 

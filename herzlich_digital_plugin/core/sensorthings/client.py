@@ -4,9 +4,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
+from ..json_limits import JsonTooDeepError, check_json_depth
 from .messages import INFO, Notice, StaError
 from .transport import TransportError
-from .urls import EntityId, Params, build_url, clean_next_link, entity_path, normalise_root
+from .urls import (EntityId, Params, build_url, clean_next_link, entity_path, normalise_root, same_origin,
+                   strip_userinfo)
 
 DEFAULT_PAGE_SIZE = 1000  # asked for with $top; servers cap it (FROST: maxTop) or reject it (then: no $top)
 DEFAULT_MAX_PAGES = 1000
@@ -57,6 +59,8 @@ class StaClient:
         try:
             self.given_root = normalise_root(url)
         except ValueError:
+            if "@" in (url or "").split("//", 1)[-1].split("/", 1)[0]:
+                raise StaError("userinfo", url=strip_userinfo((url or "").strip()))
             raise StaError("bad_address", url=url)
         self.transport = transport
         self.page_size = page_size
@@ -125,7 +129,7 @@ class StaClient:
 
     @staticmethod
     def entity_path(collection: str, entity_id: EntityId, *navigation: str) -> str:
-        return entity_path(collection, entity_id, *navigation)
+        return safe_entity_path(collection, entity_id, *navigation)
 
     # ------------------------------------------------------------------------------------------- paging
 
@@ -163,6 +167,11 @@ class StaClient:
             if not link or not isinstance(link, str):
                 return Collection(items, pages, True, notices)
             next_url = clean_next_link(link, url)
+            if not same_origin(next_url, self.given_root):
+                # another server (or scheme, or port): neither its data nor our credentials belong there
+                notices.append(Notice("nextlink_foreign", {"collection": what, "url": strip_userinfo(next_url)[:200],
+                                                           "count": len(items)}))
+                return Collection(items, pages, False, notices)
             if next_url in visited:
                 notices.append(Notice("nextlink_loop", {"collection": what, "url": next_url, "count": len(items)}))
                 return Collection(items, pages, False, notices)
@@ -201,7 +210,15 @@ class StaClient:
 
     def collect_navigation(self, collection: str, entity_id: EntityId, navigation: str, params: Params = (),
                            what: str = "") -> Collection:
-        return self.collect(entity_path(collection, entity_id, navigation), params, what or navigation)
+        return self.collect(safe_entity_path(collection, entity_id, navigation), params, what or navigation)
+
+
+def safe_entity_path(collection: str, entity_id: EntityId, *navigation: str) -> str:
+    """``urls.entity_path`` with a refused id as a StaError (a message for the user)."""
+    try:
+        return entity_path(collection, entity_id, *navigation)
+    except (ValueError, TypeError):
+        raise StaError("bad_id", id=str(entity_id)[:80])
 
 
 def expanded(entity: dict, name: str) -> Tuple[list, bool]:
@@ -220,7 +237,9 @@ def parse_json(text: str, url: str):
     if stripped[0] not in "{[":
         raise StaError("not_json", url=url, start=_excerpt(stripped, 40))
     try:
-        return json.loads(stripped)
+        return json.loads(check_json_depth(stripped))
+    except JsonTooDeepError as error:
+        raise StaError("truncated_json", url=url, detail=str(error))
     except json.JSONDecodeError as error:
         if error.pos >= len(stripped) - 1:
             detail = f"it ends after {len(stripped)} characters"

@@ -5,12 +5,12 @@ from typing import List, Optional
 
 import numpy as np
 
-from .client import StaClient
+from .client import StaClient, safe_entity_path
 from .latest import with_order_fallback
 from .messages import Notice
 from .observations import format_time, parse_observation, result_text
 from .snapshot import DATASTREAM
-from .urls import EntityId, entity_path
+from .urls import EntityId
 
 DEFAULT_MAX_OBSERVATIONS = 200000  # five years of 15-minute values
 
@@ -47,7 +47,7 @@ def fetch_history(client: StaClient, datastream_id: EntityId, start: datetime, e
     if end < start:
         start, end = end, start
     requests_before = client.requests
-    path = entity_path(collection, datastream_id, "Observations")
+    path = safe_entity_path(collection, datastream_id, "Observations")
     time_filter = f"phenomenonTime ge {format_time(start)} and phenomenonTime le {format_time(end)}"
     notices: List[Notice] = []
 

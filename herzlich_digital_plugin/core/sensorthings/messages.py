@@ -27,10 +27,16 @@ MESSAGES: Dict[str, str] = {
     "truncated_json": QT_TR_NOOP("The answer from {url} is cut off or broken JSON: {detail}"),
     "not_sta": QT_TR_NOOP("{url} does not look like a SensorThings service: {detail}"),
     "bad_address": QT_TR_NOOP("Not a valid http(s) address: {url}"),
+    "userinfo": QT_TR_NOOP("The address {url} contains a user name or password; remove them and choose an "
+                           "authentication configuration (authcfg) instead."),
+    "bad_id": QT_TR_NOOP("“{id}” is not a valid entity id: use a number or a name without / \\ ? # % or “..”."),
     # notices: the result is usable, but the user should know
     "nextlink_loop": QT_TR_NOOP(
         "Paging of {collection} stopped: the next link {url} leads back to a page already read. "
         "{count} entities were read."),
+    "nextlink_foreign": QT_TR_NOOP(
+        "Paging of {collection} stopped: the next link {url} points to another server; it is not followed "
+        "(and no credentials are sent there). {count} entities were read."),
     "no_progress": QT_TR_NOOP(
         "Paging of {collection} stopped at {url}: the page brought no new entities. {count} were read."),
     "max_pages": QT_TR_NOOP(

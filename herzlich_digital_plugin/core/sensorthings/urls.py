@@ -16,7 +16,7 @@ def normalise_root(url: str) -> str:
     """The service root without trailing slashes, query or fragment."""
     url = (url or "").strip()
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme not in ("http", "https") or not parts.netloc or "@" in parts.netloc:
         raise ValueError(url)
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
@@ -30,9 +30,28 @@ def format_id(entity_id: EntityId) -> str:
     return "'" + str(entity_id).replace("'", "''") + "'"
 
 
+# A string id that could leave its path segment (or the path) once a server decodes it is refused.
+_UNSAFE_ID = re.compile(r"[/\\?#%\x00-\x1f\x7f]|\.\.")
+MAX_ID_LENGTH = 200
+
+
+def check_id(entity_id: EntityId) -> EntityId:
+    """The id itself when it can go into a URL path; ValueError otherwise (a path or query hidden in an id)."""
+    if isinstance(entity_id, bool) or not isinstance(entity_id, (int, str)):
+        raise ValueError(entity_id)
+    if isinstance(entity_id, str) and (not entity_id or len(entity_id) > MAX_ID_LENGTH
+                                       or _UNSAFE_ID.search(entity_id)):
+        raise ValueError(entity_id)
+    return entity_id
+
+
 def entity_path(collection: str, entity_id: EntityId, *navigation: str) -> str:
-    """``Datastreams(5)/Observations`` or ``Datastreams('a-b')/Observations``; ids are percent-encoded."""
-    segment = f"{collection}({quote(format_id(entity_id), safe=_QUERY_SAFE)})"
+    """``Datastreams(5)/Observations`` or ``Datastreams('a-b')/Observations``; string ids are checked
+    (``check_id``) and percent-encoded except for their quotes."""
+    if isinstance(entity_id, bool):
+        raise TypeError("an entity id cannot be a boolean")
+    check_id(entity_id)
+    segment = f"{collection}({quote(format_id(entity_id), safe=chr(39))})"
     return "/".join((segment,) + navigation)
 
 
@@ -111,6 +130,27 @@ def with_params(url: str, params: Iterable[Tuple[str, str]]) -> str:
     if not query:
         return url
     return f"{url}&{query}" if "?" in url else f"{url}?{query}"
+
+
+def strip_userinfo(url: str) -> str:
+    """The address without ``user:password@``: a password never reaches a message, a log or a setting."""
+    parts = urlsplit(url or "")
+    if "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
+
+
+def same_origin(url: str, other: str) -> bool:
+    """Same scheme, host and port (default ports filled in): where credentials may go."""
+    def origin(text):
+        parts = urlsplit(text)
+        try:
+            port = parts.port
+        except ValueError:
+            port = -1
+        scheme = parts.scheme.lower()
+        return scheme, (parts.hostname or "").lower(), port or {"http": 80, "https": 443}.get(scheme)
+    return origin(url) == origin(other)
 
 
 def path_of(url: str) -> Optional[str]:
