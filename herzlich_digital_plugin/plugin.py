@@ -57,6 +57,7 @@ class HerzlichDigitalPlugin:
                          lambda: self._run_algorithm("herzlich_digital:createdemocity"), toolbar=True)
         self._add_action("setup_shared_database", "database.svg", tr("Set up shared database…"),
                          lambda: self._run_algorithm("herzlich_digital:setupshareddatabase"))
+        self._add_action("add_store_layers", "database.svg", tr("Add store layers…"), self.add_store_layers)
         self.menu.addSeparator()
         self.active_store = ActiveStore()
         self._registry.on_unload(self._close_active_store)
@@ -192,6 +193,15 @@ class HerzlichDigitalPlugin:
         from qgis import processing  # imported late: the processing plugin loads after us
 
         processing.execAlgorithmDialog(algorithm_id, {})
+
+    def add_store_layers(self) -> None:
+        """The toolbox dialog of addstorelayers, filled in with the store the plugin works on now."""
+        from qgis import processing  # imported late: the processing plugin loads after us
+
+        from .gui.active_store import active_store_target
+
+        store, authcfg = active_store_target()
+        processing.execAlgorithmDialog("herzlich_digital:addstorelayers", {"STORE": store or "", "AUTHCFG": authcfg or ""})
 
     def show_settings(self) -> None:
         from .gui.settings_dialog import SettingsDialog

@@ -19,7 +19,7 @@
         <translation>Gemeinsame Datenbank einrichten…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="70" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="71" />
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
@@ -114,7 +114,7 @@
         <translation>PostgreSQL-Verbindung (Name oder postgresql://-Adresse)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="71" />
+        <location filename="../herzlich_digital_plugin/processing/add_store_layers.py" line="45" />
         <source>Authentication</source>
         <translation>Authentifizierung</translation>
     </message>
@@ -224,147 +224,147 @@
         <translation>„{name}“ ist weder ein GeoPackage (.gpkg) noch eine bekannte PostgreSQL-Verbindung.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="49" />
+        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="50" />
         <source>Not a valid http(s) address: {url}</source>
         <translation>Keine gültige http(s)-Adresse: {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="86" />
+        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="91" />
         <source>Request to {url} failed: {error}</source>
         <translation>Die Anfrage an {url} ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="315" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="57" />
         <source>The layer {table} could not be opened from {uri}</source>
         <translation>Der Layer {table} konnte nicht aus {uri} geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="100" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="76" />
         <source>Main road</source>
         <translation>Hauptstraße</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="100" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="76" />
         <source>Secondary road</source>
         <translation>Nebenstraße</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="100" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="76" />
         <source>Residential street</source>
         <translation>Wohnstraße</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="32" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="109" />
         <source>Traffic sign</source>
         <translation>Verkehrszeichen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="32" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="109" />
         <source>Road marking</source>
         <translation>Fahrbahnmarkierung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="80" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="109" />
         <source>Traffic light</source>
         <translation>Ampel</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="266" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="189" />
         <source>Traffic counter</source>
         <translation>Verkehrszähler</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="266" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="189" />
         <source>Radar</source>
         <translation>Radar</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="266" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="189" />
         <source>Parking</source>
         <translation>Parken</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="267" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="190" />
         <source>Environment</source>
         <translation>Umwelt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="208" />
         <source>planned</source>
         <translation>geplant</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="208" />
         <source>approved</source>
         <translation>genehmigt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="208" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="209" />
         <source>completed</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="209" />
         <source>cancelled</source>
         <translation>storniert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="345" />
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="23" />
         <source>Herzlich Digital – Kaiserslautern ({size})</source>
         <translation>Herzlich Digital – Kaiserslautern ({size})</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="70" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="87" />
         <source>Roads</source>
         <translation>Straßen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="349" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="87" />
         <source>Panoramas</source>
         <translation>Panoramen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="146" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="87" />
         <source>Detections</source>
         <translation>Detektionen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="135" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="87" />
         <source>Assets</source>
         <translation>Objekte (Kataster)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="92" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="87" />
         <source>Sensors</source>
         <translation>Sensoren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="281" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="87" />
         <source>Roadworks</source>
         <translation>Baustellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="354" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="87" />
         <source>Roadworks (areas)</source>
         <translation>Baustellen (Flächen)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="374" />
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="34" />
         <source>The project could not be written to {path}</source>
         <translation>Das Projekt konnte nicht nach {path} geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="63" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="64" />
         <source>Panorama viewer</source>
         <translation>Panorama-Betrachter</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="113" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="114" />
         <source>Open panorama</source>
         <translation>Panorama öffnen</translation>
     </message>
@@ -814,7 +814,7 @@
         <translation>Das GeoPackage {path} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="48" />
+        <location filename="../herzlich_digital_plugin/processing/add_store_layers.py" line="56" />
         <source>The store could not be opened: {error}</source>
         <translation>Der Datenspeicher konnte nicht geöffnet werden: {error}</translation>
     </message>
@@ -849,7 +849,7 @@
         <translation>Ordner mit Panoramen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="68" />
+        <location filename="../herzlich_digital_plugin/processing/add_store_layers.py" line="43" />
         <source>Store (GeoPackage path, PostgreSQL connection name or postgresql:// address)</source>
         <translation>Datenspeicher (GeoPackage-Pfad, Name einer PostgreSQL-Verbindung oder postgresql://-Adresse)</translation>
     </message>
@@ -1244,72 +1244,72 @@
         <translation>Unbekanntes Posendatei-Format „{format}“.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="44" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="45" />
         <source>File addresses on other computers are not supported: {uri}</source>
         <translation>Dateiadressen auf anderen Rechnern werden nicht unterstützt: {uri}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="58" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="59" />
         <source>The image path '{uri}' points outside the configured image folder; it is not read.</source>
         <translation>Der Bildpfad '{uri}' zeigt aus dem eingestellten Bildordner heraus; er wird nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="87" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="88" />
         <source>Panorama {id} has no image.</source>
         <translation>Panorama {id} hat kein Bild.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="97" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="98" />
         <source>Unsupported image address: {uri}</source>
         <translation>Nicht unterstützte Bildadresse: {uri}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="105" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="106" />
         <source>The image path '{uri}' is relative, but the store has no folder to resolve it against.</source>
         <translation>Der Bildpfad '{uri}' ist relativ, aber der Datenspeicher hat keinen Ordner, auf den er sich beziehen kann.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="144" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="145" />
         <source>Remote panorama images need a download cache.</source>
         <translation>Entfernte Panoramabilder brauchen einen Download-Cache.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="155" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="156" />
         <source>The image server did not answer within {seconds} s: {url}</source>
         <translation>Der Bildserver hat nicht innerhalb von {seconds} s geantwortet: {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="157" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="158" />
         <source>The panorama image could not be downloaded from {url}: {error}</source>
         <translation>Das Panoramabild konnte nicht von {url} heruntergeladen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="160" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="161" />
         <source>The panorama image was not found on the server (HTTP 404): {url}</source>
         <translation>Das Panoramabild wurde auf dem Server nicht gefunden (HTTP 404): {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="163" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="164" />
         <source>The image server refused access (HTTP {status}): check the authentication for {url}</source>
         <translation>Der Bildserver hat den Zugriff verweigert (HTTP {status}): Prüfen Sie die Authentifizierung für {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="166" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="167" />
         <source>The image server reported an error (HTTP {status}): {url}</source>
         <translation>Der Bildserver meldet einen Fehler (HTTP {status}): {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="169" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="170" />
         <source>The image server sent an empty file: {url}</source>
         <translation>Der Bildserver hat eine leere Datei geschickt: {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="174" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="175" />
         <source>The downloaded image could not be stored in the cache: {error}</source>
         <translation>Das heruntergeladene Bild konnte nicht im Cache gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="195" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="199" />
         <source>The image file of panorama {id} is missing: {path}</source>
         <translation>Die Bilddatei von Panorama {id} fehlt: {path}</translation>
     </message>
@@ -1319,7 +1319,7 @@
         <translation>Das Panorama konnte nicht geladen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_demo.py" line="134" />
+        <location filename="../herzlich_digital_plugin/democity/image_resolver.py" line="60" />
         <source>The demo panorama image could not be rendered: {error}</source>
         <translation>Das Demo-Panoramabild konnte nicht berechnet werden: {error}</translation>
     </message>
@@ -1429,7 +1429,7 @@
         <translation>{count} Panoramen werden geschrieben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/view_render.py" line="54" />
+        <location filename="../herzlich_digital_plugin/panorama/view_render.py" line="57" />
         <source>There is no panorama with id {id} in the store.</source>
         <translation>Im Datenspeicher gibt es kein Panorama mit der ID {id}.</translation>
     </message>
@@ -1544,7 +1544,7 @@
         <translation>Der Verlauf wurde bei {count} Beobachtungen (der Obergrenze) abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="76" />
+        <location filename="../herzlich_digital_plugin/toolbelt/network.py" line="81" />
         <source>No answer from {url} within {seconds} s.</source>
         <translation>Keine Antwort von {url} innerhalb von {seconds} s.</translation>
     </message>
@@ -1639,7 +1639,7 @@
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="94" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="233" />
         <source>Detour</source>
         <translation>Umleitung</translation>
     </message>
@@ -2374,7 +2374,7 @@
         <translation>Datenstrom</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="123" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="127" />
         <source>Current value</source>
         <translation>Aktueller Wert</translation>
     </message>
@@ -2409,12 +2409,12 @@
         <translation>Das PDF konnte nicht nach {path} geschrieben werden ({error}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="109" />
+        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="96" />
         <source>The road layer {layer} has no roads to route on.</source>
         <translation>Der Straßenlayer {layer} enthält keine befahrbaren Straßen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="203" />
+        <location filename="../herzlich_digital_plugin/roadworks/detour_graph.py" line="145" />
         <source>The store's road table could not be opened as a layer.</source>
         <translation>Die Straßentabelle des Datenspeichers konnte nicht als Layer geöffnet werden.</translation>
     </message>
@@ -2429,7 +2429,7 @@
         <translation>Kein Straßenname bekannt: Waze kann die Sperrung womöglich nicht seiner Karte zuordnen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/leases.py" line="42" />
+        <location filename="../herzlich_digital_plugin/review/leases.py" line="43" />
         <source>Unknown order '{order}'; use one of: {orders}.</source>
         <translation>Unbekannte Reihenfolge „{order}“; erlaubt sind: {orders}.</translation>
     </message>
@@ -3544,72 +3544,72 @@
         <translation>Umleitung {length} m, {extra} m länger als der gesperrte Abschnitt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="35" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36" />
         <source>Traffic volume</source>
         <translation>Verkehrsstärke</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="35" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36" />
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="35" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36" />
         <source>Occupancy</source>
         <translation>Belegung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="37" />
         <source>Air temperature</source>
         <translation>Lufttemperatur</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="36" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="37" />
         <source>Nitrogen dioxide (NO₂)</source>
         <translation>Stickstoffdioxid (NO₂)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="41" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="42" />
         <source>fresh</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="41" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="42" />
         <source>stale</source>
         <translation>veraltet</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="41" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="42" />
         <source>no data</source>
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="72" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="76" />
         <source>below {upper}</source>
         <translation>unter {upper}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="74" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="78" />
         <source>{lower} and more</source>
         <translation>{lower} und mehr</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="75" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="79" />
         <source>{lower} to {upper}</source>
         <translation>{lower} bis {upper}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="116" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="120" />
         <source>other values</source>
         <translation>andere Werte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="124" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="128" />
         <source>Stale (no new value)</source>
         <translation>Veraltet (kein neuer Wert)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="126" />
+        <location filename="../herzlich_digital_plugin/sensors/layer_style.py" line="130" />
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
@@ -3639,52 +3639,52 @@
         <translation>{error} Der Layer {name} behält seine letzten Werte, als veraltet markiert, und versucht es in {seconds} s erneut.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="281" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="282" />
         <source>Alert: {where}: {property} {value} (threshold {op} {limit} {unit}).</source>
         <translation>Alarm: {where}: {property} {value} (Schwelle {op} {limit} {unit}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="287" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="288" />
         <source>Alert over: {where}: {property} back at {value}.</source>
         <translation>Alarm beendet: {where}: {property} wieder bei {value}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="321" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="322" />
         <source>MQTT broker {endpoint} not used: paho-mqtt is not installed; polling instead.</source>
         <translation>MQTT-Broker {endpoint} nicht genutzt: paho-mqtt ist nicht installiert; stattdessen wird abgefragt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="330" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="331" />
         <source>Live updates over MQTT from {host}:{port}.</source>
         <translation>Live-Aktualisierung über MQTT von {host}:{port}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="189" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="112" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="207" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="130" />
         <source>Street level</source>
         <translation>Straßenebene</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="221" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="144" />
         <source>Danger sign</source>
         <translation>Gefahrzeichen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="221" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="144" />
         <source>Regulatory sign</source>
         <translation>Vorschriftzeichen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="221" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="144" />
         <source>Information sign</source>
         <translation>Richtzeichen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="233" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="156" />
         <source>Other</source>
         <translation>Sonstige</translation>
     </message>
@@ -5147,6 +5147,46 @@
         <location filename="../herzlich_digital_plugin/roadworks/report_pdf.py" line="346" />
         <source>About {volume} vehicles per day pass the site in the planned period ({station}, {source}, {distance} m away; typical week: {week} vehicles per day).</source>
         <translation>Im geplanten Zeitraum passieren etwa {volume} Fahrzeuge pro Tag die Baustelle ({station}, {source}, {distance} m entfernt; typische Woche: {week} Fahrzeuge pro Tag).</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/democity/image_resolver.py" line="55" />
+        <source>The demo store's description is not understood: {value}</source>
+        <translation>Die Beschreibung des Demo-Speichers ist unverständlich: {value}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/plugin.py" line="60" />
+        <source>Add store layers…</source>
+        <translation>Datenspeicher-Layer hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/add_store_layers.py" line="31" />
+        <source>Add store layers</source>
+        <translation>Datenspeicher-Layer hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/add_store_layers.py" line="34" />
+        <source>Adds the layers of a store (GeoPackage or shared PostGIS database) to the current project: roads, panoramas by campaign, detections and assets with traffic-sign symbols, sensors, roadworks and detours, styled and in one group. Running it again replaces that group.</source>
+        <translation>Fügt die Layer eines Datenspeichers (GeoPackage oder gemeinsame PostGIS-Datenbank) dem aktuellen Projekt hinzu: Straßen, Panoramen nach Befahrung, Detektionen und Objekte mit Verkehrszeichen-Symbolen, Sensoren, Baustellen und Umleitungen, gestaltet und in einer Gruppe. Ein erneuter Lauf ersetzt diese Gruppe.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/add_store_layers.py" line="46" />
+        <source>Layers added</source>
+        <translation>Hinzugefügte Layer</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/add_store_layers.py" line="66" />
+        <source>{count} layers added to the group '{group}'.</source>
+        <translation>{count} Layer zur Gruppe „{group}“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="210" />
+        <source>The panorama image could not be produced: {error}</source>
+        <translation>Das Panoramabild konnte nicht erzeugt werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="139" />
+        <source>Herzlich Digital – {store}</source>
+        <translation>Herzlich Digital – {store}</translation>
     </message>
 </context>
 </TS>

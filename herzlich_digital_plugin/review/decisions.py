@@ -22,8 +22,11 @@ from ..store.errors import (ConflictError, NotFoundError, PermissionDeniedError,
                             StoreError)
 from . import assets as A
 from . import leases
+from .annotations import add_annotation, history as annotation_history
+from .errors import Conflict, ItemTaken
 from .filters import Counts, ReviewFilter, counts as filter_counts
 from .items import ReviewItem, load_item, load_items, utc_now
+from .neighbours import same_object
 from .sqlfuncs import install
 from .text import tr
 
@@ -43,28 +46,6 @@ def reject_reason_labels() -> Dict[str, str]:
         "out_of_scope": tr("Not a public traffic sign or marking"),
         "other": tr("Other reason"),
     }
-
-
-class Conflict(ConflictError):
-    """Somebody changed the asset (or the item) first; nothing was overwritten.
-
-    ``mine``: what this session wanted to write, with ``base_version``, the version it had seen.
-    ``theirs``: the row as it is stored now (``current_row``).
-    """
-
-    def __init__(self, theirs: Dict, mine: Dict, base_version: Optional[int], message: Optional[str] = None):
-        self.theirs = theirs
-        self.mine = mine
-        self.base_version = base_version
-        if message is None:
-            message = tr("Someone else changed asset {id} in the meantime (you saw version {mine}, it is now at "
-                         "version {theirs}). Nothing was overwritten: compare both versions and decide again."
-                         ).format(id=theirs.get("id"), mine=base_version, theirs=theirs.get("version"))
-        super().__init__(theirs, message)
-
-
-class ItemTaken(ConflictError):
-    """Another reviewer holds the item's lease, or decided it since it was shown."""
 
 
 @dataclass
@@ -347,21 +328,18 @@ class ReviewSession:
     def annotate(self, asset_id: int, note: Optional[str] = None, condition: Optional[str] = None,
                  photos: Sequence = (), snapshot_path=None, expected_version: Optional[int] = None) -> Dict:
         """Note / condition / photos / snapshot for an asset (see annotations.add_annotation)."""
-        from .annotations import add_annotation
         self._check_role()
         return self._guard(lambda: add_annotation(self.store, asset_id, self.reviewer, note, condition, photos,
                                                   snapshot_path, self.role, expected_version))
 
     def history(self, asset_id: Optional[int] = None, detection_id: Optional[int] = None):
-        from .annotations import history
-        return history(self.store, asset_id=asset_id, detection_id=detection_id)
+        return annotation_history(self.store, asset_id=asset_id, detection_id=detection_id)
 
     # ------------------------------------------------------------------ neighbours
 
     def neighbours(self, item: ReviewItem, radius_m: float = 10.0, panorama_radius_m: float = 30.0,
                    limit: int = 12) -> List[Dict]:
         """The same object in neighbouring panoramas (see neighbours.py)."""
-        from .neighbours import same_object
         return same_object(self.store, item, radius_m, panorama_radius_m, limit)
 
     # ------------------------------------------------------------------ internals
