@@ -144,67 +144,67 @@
         <translation>Schemaversion {version} ist eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="23" />
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="27" />
         <source>Create demo city</source>
         <translation>Demo-Stadt erstellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="26" />
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="30" />
         <source>Generates a deterministic demo of Kaiserslautern: roads with real street names, two capture campaigns with a panorama every 5 m, traffic signs, markings and lights, AI detections with known error rates, sensor stations with a year of 15-minute data, and a few roadworks. Sizes: test (about 150 panoramas), demo (about 1,500, the default) and city (100,600, for benchmarks; metadata only). With 'Render images now' the panorama JPEGs are rendered at once; otherwise each is rendered on first view.</source>
         <translation>Erzeugt ein reproduzierbares Demo-Kaiserslautern: Straßen mit echten Straßennamen, zwei Befahrungen mit einem Panorama alle 5 m, Verkehrszeichen, Markierungen und Ampeln, KI-Erkennungen mit bekannten Fehlerquoten, Sensorstationen mit einem Jahr 15-Minuten-Daten und einige Baustellen. Größen: test (etwa 150 Panoramen), demo (etwa 1.500, Standard) und city (100.600, für Benchmarks; nur Metadaten). Mit „Bilder jetzt rendern“ werden die Panorama-JPEGs sofort erzeugt, sonst jedes beim ersten Ansehen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="35" />
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="39" />
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="35" />
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="39" />
         <source>test (about 150 panoramas)</source>
         <translation>test (etwa 150 Panoramen)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="35" />
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="39" />
         <source>demo (about 1,500 panoramas)</source>
         <translation>demo (etwa 1.500 Panoramen)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="35" />
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="39" />
         <source>city (100,600 panoramas, metadata only)</source>
         <translation>city (100.600 Panoramen, nur Metadaten)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="38" />
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="42" />
         <source>Random seed</source>
         <translation>Zufalls-Startwert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="40" />
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="44" />
         <source>Render images now</source>
         <translation>Bilder jetzt rendern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="41" />
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="45" />
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="42" />
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="46" />
         <source>Demo store (GeoPackage)</source>
         <translation>Demo-Datenspeicher (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="43" />
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="47" />
         <source>Demo project</source>
         <translation>Demo-Projekt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="64" />
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="65" />
         <source>The demo city could not be created: {error}</source>
         <translation>Die Demo-Stadt konnte nicht erstellt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="68" />
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="69" />
         <source>{name}: {count}</source>
         <translation>{name}: {count}</translation>
     </message>
@@ -234,7 +234,7 @@
         <translation>Die Anfrage an {url} ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="57" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="64" />
         <source>The layer {table} could not be opened from {uri}</source>
         <translation>Der Layer {table} konnte nicht aus {uri} geöffnet werden</translation>
     </message>
@@ -319,37 +319,37 @@
         <translation>Herzlich Digital – Kaiserslautern ({size})</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="87" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="94" />
         <source>Roads</source>
         <translation>Straßen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="87" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="95" />
         <source>Panoramas</source>
         <translation>Panoramen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="87" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="96" />
         <source>Detections</source>
         <translation>Detektionen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="87" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="97" />
         <source>Assets</source>
         <translation>Objekte (Kataster)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="87" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="98" />
         <source>Sensors</source>
         <translation>Sensoren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="87" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="99" />
         <source>Roadworks</source>
         <translation>Baustellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="87" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="100" />
         <source>Roadworks (areas)</source>
         <translation>Baustellen (Flächen)</translation>
     </message>
@@ -644,92 +644,92 @@
         <translation>Kein Panorama im Umkreis von {distance} m um den Klick.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="39" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="42" />
         <source>No object there (false positive)</source>
         <translation>Dort ist kein Objekt (Fehlerkennung)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="40" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="43" />
         <source>Duplicate detection</source>
         <translation>Doppelte Erkennung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="41" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="44" />
         <source>Not recognisable in the image</source>
         <translation>Im Bild nicht erkennbar</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="42" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="45" />
         <source>Box does not fit the object</source>
         <translation>Rahmen passt nicht zum Objekt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="43" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="46" />
         <source>Not a public traffic sign or marking</source>
         <translation>Kein öffentliches Verkehrszeichen und keine Markierung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="44" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="47" />
         <source>Other reason</source>
         <translation>Anderer Grund</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="60" />
+        <location filename="../herzlich_digital_plugin/review/errors.py" line="20" />
         <source>Someone else changed asset {id} in the meantime (you saw version {mine}, it is now at version {theirs}). Nothing was overwritten: compare both versions and decide again.</source>
         <translation>Jemand anderes hat Objekt {id} inzwischen geändert (Sie sahen Version {mine}, jetzt ist es Version {theirs}). Nichts wurde überschrieben: Vergleichen Sie beide Versionen und entscheiden Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="129" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="110" />
         <source>A review session needs the reviewer's name.</source>
         <translation>Eine Prüfsitzung braucht den Namen der prüfenden Person.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="420" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="398" />
         <source>Detection {id} does not exist.</source>
         <translation>Erkennung {id} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="223" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="204" />
         <source>Unknown reason code '{code}'; use one of: {codes}.</source>
         <translation>Unbekannter Grund „{code}“; erlaubt sind: {codes}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="263" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="244" />
         <source>Only an accepted detection has an asset to move.</source>
         <translation>Nur eine angenommene Erkennung hat ein Objekt, das verschoben werden kann.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="294" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="275" />
         <source>These asset fields cannot be edited here: {fields}</source>
         <translation>Diese Objektfelder können hier nicht bearbeitet werden: {fields}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="301" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="282" />
         <source>Asset {id} does not exist.</source>
         <translation>Objekt {id} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="371" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="349" />
         <source>The role '{role}' may look at detections but not decide on them.</source>
         <translation>Die Rolle „{role}“ darf Erkennungen ansehen, aber nicht über sie entscheiden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="380" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="358" />
         <source>Your database user may not record review decisions. Reviewing needs the role hd_reviewer (ask your administrator). Database message: {error}</source>
         <translation>Ihr Datenbankbenutzer darf keine Prüfentscheidungen speichern. Zum Prüfen ist die Rolle hd_reviewer nötig (fragen Sie Ihre Administration). Meldung der Datenbank: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="427" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="405" />
         <source>{reviewer} is reviewing detection {id} right now.</source>
         <translation>{reviewer} prüft Erkennung {id} gerade.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="434" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="412" />
         <source>Detection {id} was decided by {reviewer} in the meantime (now '{status}').</source>
         <translation>Über Erkennung {id} hat inzwischen {reviewer} entschieden (jetzt „{status}“).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="508" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="486" />
         <source>Detection {id} changed since your decision; it cannot be undone.</source>
         <translation>Erkennung {id} wurde seit Ihrer Entscheidung geändert; sie kann nicht rückgängig gemacht werden.</translation>
     </message>
@@ -834,17 +834,17 @@
         <translation>Das Bild konnte nicht nach {path} geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="14" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="15" />
         <source>Import panorama folder</source>
         <translation>Panorama-Ordner importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="17" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="18" />
         <source>Imports every 360° JPEG below a folder (subfolders included) into a campaign of the store; the campaign is created if it does not exist. Position, height and time come from the EXIF GPS tags, the heading from GPano PoseHeadingDegrees (else EXIF GPSImgDirection). The store keeps the ground point: its height is the GPS altitude minus the camera height. Images below the GeoPackage's folder are referenced relative to it, all others by absolute path. Images without GPS or heading, not 2:1, unreadable or already in the campaign are rejected; REPORT lists them with the reasons.</source>
         <translation>Importiert alle 360°-JPEGs unterhalb eines Ordners (mit Unterordnern) in eine Kampagne des Datenspeichers; die Kampagne wird angelegt, falls sie nicht existiert. Position, Höhe und Zeit stammen aus den EXIF-GPS-Angaben, die Blickrichtung aus GPano PoseHeadingDegrees (sonst EXIF GPSImgDirection). Der Datenspeicher hält den Bodenpunkt: seine Höhe ist die GPS-Höhe minus der Kamerahöhe. Bilder unterhalb des Ordners des GeoPackages werden relativ dazu verknüpft, alle anderen mit absolutem Pfad. Bilder ohne GPS oder Blickrichtung, nicht im Format 2:1, unlesbar oder schon in der Kampagne werden abgelehnt; REPORT listet sie mit den Gründen auf.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="26" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="27" />
         <source>Folder with panoramas</source>
         <translation>Ordner mit Panoramen</translation>
     </message>
@@ -869,7 +869,7 @@
         <translation>Bericht der abgelehnten Zeilen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="67" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="68" />
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -889,142 +889,142 @@
         <translation>Kampagnen-ID</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="96" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="97" />
         <source>Warning: {source}: {message}</source>
         <translation>Warnung: {source}: {message}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="64" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="66" />
         <source>… and {count} more warnings.</source>
         <translation>… und {count} weitere Warnungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="98" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="99" />
         <source>Rejected: {source}: {reason}</source>
         <translation>Abgelehnt: {source}: {reason}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="68" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="70" />
         <source>… and {count} more rejected rows.</source>
         <translation>… und {count} weitere abgelehnte Zeilen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="71" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="73" />
         <source>Cancelled: nothing was imported.</source>
         <translation>Abgebrochen: Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="72" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="74" />
         <source>{imported} panoramas imported, {rejected} rejected.</source>
         <translation>{imported} Panoramen importiert, {rejected} abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="110" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="111" />
         <source>The report could not be written: {error}</source>
         <translation>Der Bericht konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="57" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="58" />
         <source>Import panorama table</source>
         <translation>Panorama-Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="60" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="61" />
         <source>Imports panoramas from a vendor pose file or from any table or point layer (a WFS layer too) into a campaign of the store; the campaign is created if it does not exist.&lt;br&gt;&lt;b&gt;ladybug&lt;/b&gt;: tab-separated text with the header Filename X Y Z Pan Tilt Roll TimeStamp. &lt;b&gt;trimble&lt;/b&gt;: CSV with gps_seconds, panorama_file_name, x, y, altitude, roll, pitch, heading; GPS seconds since 1980-01-06 (or GPS seconds minus 10⁹, or seconds of the week with GPS week), converted to UTC with the leap seconds (18 s since 2017). &lt;b&gt;layer&lt;/b&gt;: the field parameters name the columns; without X and Y fields the point geometry is used. &lt;b&gt;auto&lt;/b&gt; recognises the two file formats and reads anything else as a layer.&lt;br&gt;X/Y are in CRS (a layer's geometry in the layer's CRS). Z is the camera's height; the store keeps the ground point, Z minus the camera height. Times without a time zone are taken as UTC.&lt;br&gt;Images are IMAGE_ROOT plus the file name (default: the pose file's folder) or a URL_TEMPLATE such as https://host/pano/{filename} ({filename}, {stem}, {id}). File names that are absolute, contain '..' or lead outside IMAGE_ROOT are refused and never opened. Rejected rows and reasons go to REPORT.</source>
         <translation>Importiert Panoramen aus einer Posendatei eines Anbieters oder aus einer beliebigen Tabelle oder einem Punktlayer (auch einem WFS-Layer) in eine Kampagne des Datenspeichers; die Kampagne wird angelegt, falls sie nicht existiert.&lt;br&gt;&lt;b&gt;ladybug&lt;/b&gt;: tabulatorgetrennter Text mit der Kopfzeile Filename X Y Z Pan Tilt Roll TimeStamp. &lt;b&gt;trimble&lt;/b&gt;: CSV mit gps_seconds, panorama_file_name, x, y, altitude, roll, pitch, heading; GPS-Sekunden seit 1980-01-06 (oder GPS-Sekunden minus 10⁹ oder Sekunden der Woche mit GPS-Woche), mit den Schaltsekunden in UTC umgerechnet (18 s seit 2017). &lt;b&gt;layer&lt;/b&gt;: Die Feld-Parameter benennen die Spalten; ohne X- und Y-Feld wird die Punktgeometrie verwendet. &lt;b&gt;auto&lt;/b&gt; erkennt die beiden Dateiformate und liest alles andere als Layer.&lt;br&gt;X/Y sind im KBS CRS (die Geometrie eines Layers im KBS des Layers). Z ist die Höhe der Kamera; der Datenspeicher hält den Bodenpunkt, Z minus Kamerahöhe. Zeiten ohne Zeitzone gelten als UTC.&lt;br&gt;Bilder sind IMAGE_ROOT plus Dateiname (Vorgabe: der Ordner der Posendatei) oder eine URL_TEMPLATE wie https://host/pano/{filename} ({filename}, {stem}, {id}). Dateinamen, die absolut sind, „..“ enthalten oder aus IMAGE_ROOT hinausführen, werden abgelehnt und nie geöffnet. Abgelehnte Zeilen und Gründe gehen nach REPORT.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="76" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="77" />
         <source>Pose file or layer</source>
         <translation>Posendatei oder Layer</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="79" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="80" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="81" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="82" />
         <source>X field</source>
         <translation>X-Feld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="81" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="82" />
         <source>Y field</source>
         <translation>Y-Feld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="81" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="82" />
         <source>Z field (camera height)</source>
         <translation>Z-Feld (Kamerahöhe)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="82" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83" />
         <source>Heading field</source>
         <translation>Feld der Blickrichtung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="82" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83" />
         <source>Pitch field</source>
         <translation>Feld der Neigung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84" />
         <source>Roll field</source>
         <translation>Feld der Rollung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84" />
         <source>Time field</source>
         <translation>Zeitfeld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="85" />
         <source>Image file name field</source>
         <translation>Feld des Bilddateinamens</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="85" />
         <source>Id field (for {id} in the URL template)</source>
         <translation>ID-Feld (für {id} in der URL-Vorlage)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="91" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="92" />
         <source>Image root folder</source>
         <translation>Bild-Stammordner</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="94" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="95" />
         <source>Image URL template (instead of an image root)</source>
         <translation>URL-Vorlage der Bilder (statt eines Bild-Stammordners)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="96" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="97" />
         <source>CRS of X/Y</source>
         <translation>KBS von X/Y</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="97" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="98" />
         <source>GPS week (for Trimble seconds of week)</source>
         <translation>GPS-Woche (für Trimble-Sekunden der Woche)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="120" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="121" />
         <source>The {format} format needs a pose file as input.</source>
         <translation>Das Format {format} braucht eine Posendatei als Eingabe.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="128" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="129" />
         <source>Give an image root folder or a URL template for a layer.</source>
         <translation>Geben Sie für einen Layer einen Bild-Stammordner oder eine URL-Vorlage an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="190" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="191" />
         <source>The input is neither a pose file nor a vector layer.</source>
         <translation>Die Eingabe ist weder eine Posendatei noch ein Vektorlayer.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="225" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="226" />
         <source>feature {fid}</source>
         <translation>Objekt {fid}</translation>
     </message>
@@ -2759,47 +2759,47 @@
         <translation>das KBS der Datei (EPSG:{epsg}) wird nicht unterstützt; verwenden Sie EPSG:4326 oder EPSG:25832</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="21" />
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="22" />
         <source>good</source>
         <translation>gut</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="21" />
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="22" />
         <source>damaged</source>
         <translation>beschädigt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="21" />
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="22" />
         <source>faded</source>
         <translation>verblasst</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="21" />
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="22" />
         <source>covered</source>
         <translation>verdeckt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="22" />
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="23" />
         <source>missing</source>
         <translation>fehlt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="28" />
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="29" />
         <source>The file does not exist: {path}</source>
         <translation>Die Datei existiert nicht: {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="41" />
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="42" />
         <source>Unknown condition '{condition}'; use one of: {conditions}.</source>
         <translation>Unbekannter Zustand „{condition}“; erlaubt sind: {conditions}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="44" />
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="45" />
         <source>An annotation needs its author's name.</source>
         <translation>Eine Anmerkung braucht den Namen ihres Autors.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="48" />
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="49" />
         <source>The annotation is empty: give a note, a condition, photos or a snapshot.</source>
         <translation>Die Anmerkung ist leer: Geben Sie eine Notiz, einen Zustand, Fotos oder eine Momentaufnahme an.</translation>
     </message>
@@ -2829,22 +2829,22 @@
         <translation>Objekte werden trianguliert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="501" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="479" />
         <source>{reviewer} is reviewing detection {id} right now; your decision cannot be undone.</source>
         <translation>{reviewer} prüft Erkennung {id} gerade; Ihre Entscheidung kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="504" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="482" />
         <source>Detection {id} was decided by someone else after you skipped it.</source>
         <translation>Über Erkennung {id} hat jemand anderes entschieden, nachdem Sie sie übersprungen hatten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="536" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="514" />
         <source>Asset {id} was changed after this edit (it is now at version {version}); undo would overwrite that change.</source>
         <translation>Objekt {id} wurde nach dieser Bearbeitung geändert (jetzt Version {version}); Rückgängig würde diese Änderung überschreiben.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="558" />
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="536" />
         <source>{store} has no review_lease table: it was created by an older development version of Herzlich Digital. Build the demo city again, or set up the shared database in a new, empty database.</source>
         <translation>{store} hat keine Tabelle review_lease: Sie wurde von einer älteren Entwicklungsversion von Herzlich Digital angelegt. Erzeugen Sie die Demostadt neu oder richten Sie die gemeinsame Datenbank in einer neuen, leeren Datenbank ein.</translation>
     </message>
@@ -3134,92 +3134,92 @@
         <translation>PDF wird geschrieben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="23" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="24" />
         <source>Import detections</source>
         <translation>Erkennungen importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="26" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="27" />
         <source>Imports AI detections of traffic signs, markings and lights for review.&lt;br&gt;&lt;b&gt;mapillary-geojson&lt;/b&gt;: a FeatureCollection with one feature per detection: properties id, value (e.g. regulatory--maximum-speed-limit-30--g1, mapped to VzKat 274 / 30), score (0 … 1), image_key (the panorama's id or image file name) and shape (a polygon or [xmin, ymin, xmax, ymax], normalised 0 … 1 or in pixels); the optional point geometry is the vendor's position (EPSG:4326, or EPSG:25832 with a crs member). &lt;b&gt;csv&lt;/b&gt;: columns id, label, score, panorama_id and the pixel box xmin, ymin, xmax, ymax (optional x, y in EPSG:25832). The field parameters rename the properties or columns.&lt;br&gt;Rows with an invalid box, a wrong CRS, a duplicate id, a missing or out-of-range score or an unknown panorama are rejected with the reason (REPORT); the good rows are imported. Unknown labels are kept without a VzKat code.</source>
         <translation>Importiert KI-Erkennungen von Verkehrszeichen, Markierungen und Lichtsignalanlagen zur Prüfung.&lt;br&gt;&lt;b&gt;mapillary-geojson&lt;/b&gt;: eine FeatureCollection mit einem Feature je Erkennung: Eigenschaften id, value (z. B. regulatory--maximum-speed-limit-30--g1, wird VzKat 274 / 30 zugeordnet), score (0 … 1), image_key (Kennung oder Bilddateiname des Panoramas) und shape (ein Polygon oder [xmin, ymin, xmax, ymax], normiert 0 … 1 oder in Pixeln); die optionale Punktgeometrie ist die Position des Anbieters (EPSG:4326, oder EPSG:25832 mit crs-Angabe). &lt;b&gt;csv&lt;/b&gt;: Spalten id, label, score, panorama_id und der Pixelrahmen xmin, ymin, xmax, ymax (optional x, y in EPSG:25832). Die Feldparameter benennen Eigenschaften oder Spalten um.&lt;br&gt;Zeilen mit ungültigem Rahmen, falschem KBS, doppelter Kennung, fehlender oder unzulässiger Konfidenz oder unbekanntem Panorama werden mit Grund abgewiesen (REPORT); die guten Zeilen werden importiert. Unbekannte Klassen bleiben ohne VzKat-Code erhalten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="39" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="40" />
         <source>Detections file (GeoJSON or CSV)</source>
         <translation>Erkennungsdatei (GeoJSON oder CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="43" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="44" />
         <source>Id field</source>
         <translation>Feld Kennung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="43" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="44" />
         <source>Label field</source>
         <translation>Feld Klasse</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="43" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="44" />
         <source>Score field</source>
         <translation>Feld Konfidenz</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="44" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="45" />
         <source>Panorama field (id or image name)</source>
         <translation>Feld Panorama (Kennung oder Bildname)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="45" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="46" />
         <source>Box field (GeoJSON: polygon or [xmin, ymin, xmax, ymax])</source>
         <translation>Feld Rahmen (GeoJSON: Polygon oder [xmin, ymin, xmax, ymax])</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="46" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="47" />
         <source>Box xmin field (CSV)</source>
         <translation>Feld Rahmen xmin (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="46" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="47" />
         <source>Box ymin field (CSV)</source>
         <translation>Feld Rahmen ymin (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="47" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="48" />
         <source>Box xmax field (CSV)</source>
         <translation>Feld Rahmen xmax (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="47" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="48" />
         <source>Box ymax field (CSV)</source>
         <translation>Feld Rahmen ymax (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="48" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="49" />
         <source>Position x field (CSV, EPSG:25832)</source>
         <translation>Feld Position x (CSV, EPSG:25832)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="49" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="50" />
         <source>Position y field (CSV, EPSG:25832)</source>
         <translation>Feld Position y (CSV, EPSG:25832)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="54" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="55" />
         <source>Box units</source>
         <translation>Rahmeneinheit</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="61" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="62" />
         <source>Model run (created if it does not exist)</source>
         <translation>Modelllauf (wird angelegt, falls nicht vorhanden)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="66" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="67" />
         <source>Imported detections</source>
         <translation>Importierte Erkennungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="100" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="101" />
         <source>{imported} detections imported, {rejected} rejected.</source>
         <translation>{imported} Erkennungen importiert, {rejected} abgewiesen.</translation>
     </message>
@@ -3289,67 +3289,67 @@
         <translation>{count} Baustellen nach {path} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="46" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="47" />
         <source>Import roadworks</source>
         <translation>Baustellen importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="49" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="50" />
         <source>Imports roadworks from a DATEX II SituationPublication (version 2.0, including the German MDM profile, or 3) or from GeoJSON. DATEX II MaintenanceWorks and ConstructionWorks records become roadworks; lane and speed management records linked to them give the restriction and the speed limit; other record types are skipped and counted by type. Records without coordinates are rejected with the reason. A record already imported (same record id) updates its roadworks. Every change is written to the roadworks history under ACTOR. REPORT lists rejected records, skipped record types and warnings.</source>
         <translation>Importiert Baustellen aus einer DATEX-II-SituationPublication (Version 2.0, auch im deutschen MDM-Profil, oder 3) oder aus GeoJSON. Aus DATEX-II-Datensätzen vom Typ MaintenanceWorks und ConstructionWorks werden Baustellen; damit verknüpfte Fahrstreifen- und Geschwindigkeitsregelungen liefern Einschränkung und Höchstgeschwindigkeit; andere Datensatztypen werden übersprungen und nach Typ gezählt. Datensätze ohne Koordinaten werden mit Begründung abgelehnt. Ein bereits importierter Datensatz (gleiche Kennung) aktualisiert seine Baustelle. Jede Änderung wird unter ACTOR in der Baustellenhistorie vermerkt. REPORT listet abgelehnte Datensätze, übersprungene Datensatztypen und Warnungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="59" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="60" />
         <source>DATEX II XML or GeoJSON file</source>
         <translation>DATEX-II-XML- oder GeoJSON-Datei</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="59" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="60" />
         <source>DATEX II or GeoJSON (*.xml *.geojson *.json);;All files (*)</source>
         <translation>DATEX II oder GeoJSON (*.xml *.geojson *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="65" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="66" />
         <source>Recorded as the author of the changes (empty: your user name)</source>
         <translation>Als Urheber der Änderungen vermerkt (leer: Ihr Benutzername)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="67" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="68" />
         <source>Report of rejected and skipped records</source>
         <translation>Bericht über abgelehnte und übersprungene Datensätze</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="70" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="71" />
         <source>Roadworks imported or updated</source>
         <translation>Importierte oder aktualisierte Baustellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="71" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="72" />
         <source>Roadworks updated</source>
         <translation>Aktualisierte Baustellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="72" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="73" />
         <source>Rejected records</source>
         <translation>Abgelehnte Datensätze</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="73" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="74" />
         <source>Skipped records of other types</source>
         <translation>Übersprungene Datensätze anderer Typen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="89" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="90" />
         <source>{path}: {error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="91" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="92" />
         <source>Writing to the store failed, nothing was imported: {error}</source>
         <translation>Das Schreiben in den Datenspeicher ist fehlgeschlagen, es wurde nichts importiert: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="100" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="101" />
         <source>… and {count} more rejected records.</source>
         <translation>… und {count} weitere abgelehnte Datensätze.</translation>
     </message>
@@ -5184,9 +5184,19 @@
         <translation>Das Panoramabild konnte nicht erzeugt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="139" />
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="211" />
         <source>Herzlich Digital – {store}</source>
         <translation>Herzlich Digital – {store}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/store_layer_results.py" line="41" />
+        <source>The imported layer could not be shown: {error}</source>
+        <translation>Der importierte Layer konnte nicht angezeigt werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/store_layer_results.py" line="33" />
+        <source>The layer '{name}' shows the imported data now.</source>
+        <translation>Der Layer „{name}“ zeigt jetzt die importierten Daten.</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@ FIELD_PARAMETERS = (
 
 class ImportDetectionsAlgorithm(HdAlgorithm):
     ALGORITHM_ID = "importdetections"
+    SHOWS_STORE_LAYERS = ("detections",)
 
     def displayName(self) -> str:
         return tr("Import detections")

@@ -41,7 +41,9 @@ def open_store_parameter(algorithm, parameters, context):
     authcfg = algorithm.parameterAsString(parameters, "AUTHCFG", context)
     try:
         uri = resolve_store(text, authcfg)
-        return open_store(uri)
+        store = open_store(uri)
+        algorithm.store_target = (uri, authcfg)  # the layers it changed are shown afterwards (base.HdAlgorithm)
+        return store
     except ConnectionError_ as error:
         raise QgsProcessingException(str(error))
     except StoreError as error:

@@ -9,6 +9,7 @@ from .import_panorama_common import (add_report_parameters, add_store_parameters
 
 class ImportPanoramaFolderAlgorithm(HdAlgorithm):
     ALGORITHM_ID = "importpanoramafolder"
+    SHOWS_STORE_LAYERS = ("panoramas",)
 
     def displayName(self) -> str:
         return tr("Import panorama folder")

@@ -52,6 +52,7 @@ class FileOrLayerParameter(QgsProcessingParameterMapLayer):
 
 class ImportPanoramaTableAlgorithm(HdAlgorithm):
     ALGORITHM_ID = "importpanoramatable"
+    SHOWS_STORE_LAYERS = ("panoramas",)
 
     def displayName(self) -> str:
         return tr("Import panorama table")

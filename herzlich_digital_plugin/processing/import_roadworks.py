@@ -41,6 +41,7 @@ def qgis_crs_transform(crs_name: str):
 
 class ImportRoadworksAlgorithm(HdAlgorithm):
     ALGORITHM_ID = "importroadworks"
+    SHOWS_STORE_LAYERS = ("roadworks", "roadworks_areas")
 
     def displayName(self) -> str:
         return tr("Import roadworks")

@@ -15,9 +15,11 @@ from qgis.core import (
 
 from ..toolbelt.i18n import tr
 from .layer_styles import (
+    STREET_SCALE,
+    style_assets,
+    style_detections,
     style_detours,
     style_panoramas,
-    style_review_layers,
     style_roads,
     style_roadworks,
     style_sensors,
@@ -86,27 +88,92 @@ class StoreLayers:
         return [self.roads, self.detections, self.panoramas, self.assets, self.roadworks_areas]
 
 
+# key -> (table, translated name, geometry type for GEOMETRY tables); the keys of StoreLayers
+def _layer_specs():
+    return {
+        "roads": ("road", tr("Roads"), None),
+        "panoramas": ("panorama", tr("Panoramas"), None),
+        "detections": ("detection", tr("Detections"), None),
+        "assets": ("asset", tr("Assets"), None),
+        "sensors": ("sensor_station", tr("Sensors"), None),
+        "roadworks": ("roadworks", tr("Roadworks"), "LineString"),
+        "roadworks_areas": ("roadworks", tr("Roadworks (areas)"), "Polygon"),
+        "detours": ("roadworks", tr("Detour"), None),
+    }
+
+
+LAYER_KEYS = ("roads", "panoramas", "detections", "assets", "sensors", "roadworks", "roadworks_areas", "detours")
+TABLE_PROPERTY = "herzlich_digital/store_layer"  # custom property: "<store identity>|<layer key>"
+
+
+def store_identity(store) -> str:
+    """What tells two stores apart: the GeoPackage's absolute path, or PostGIS host/port/database/schema."""
+    path = getattr(store, "path", None)
+    if path:
+        return str(Path(str(path).split("|")[0]).resolve())
+    parts = _conninfo_parts(getattr(store, "conninfo", ""))
+    return "postgres:" + "/".join(parts.get(k, "") for k in ("host", "port", "dbname")) + "/" + str(
+        getattr(store, "schema", ""))
+
+
+def style_layer(key: str, layer, campaigns=(), many_detections: bool = False) -> None:
+    if key == "roads":
+        style_roads(layer)
+    elif key == "panoramas":
+        style_panoramas(layer, campaigns)
+    elif key == "detections":
+        style_detections(layer)
+        if many_detections:
+            layer.setScaleBasedVisibility(True)
+            layer.setMinimumScale(STREET_SCALE)
+    elif key == "assets":
+        style_assets(layer)
+    elif key == "sensors":
+        style_sensors(layer)
+    elif key in ("roadworks", "roadworks_areas"):
+        style_roadworks(layer, polygon=key == "roadworks_areas")
+    elif key == "detours":
+        style_detours(layer)
+    else:
+        raise ValueError(f"unknown store layer {key!r}; known: {', '.join(LAYER_KEYS)}")
+
+
+def store_layer(store, key: str, authcfg: str = "", campaigns=None, many_detections: bool = False):
+    """One styled layer of the store, marked (TABLE_PROPERTY) so a later import can find and refresh it."""
+    specs = _layer_specs()
+    if key not in specs:
+        raise ValueError(f"unknown store layer {key!r}; known: {', '.join(LAYER_KEYS)}")
+    table, name, geometry_type = specs[key]
+    if key == "detours":
+        layer = detour_layer(store, name, authcfg)
+    else:
+        layer = open_layer(store, table, name, authcfg, **({"geometry_type": geometry_type} if geometry_type else {}))
+    if key == "panoramas" and campaigns is None:
+        campaigns = store.select("campaign", order_by="id")
+    style_layer(key, layer, campaigns or (), many_detections)
+    layer.setCustomProperty(TABLE_PROPERTY, f"{store_identity(store)}|{key}")
+    return layer
+
+
 def styled_store_layers(store, authcfg: str = "", many_detections: bool = False) -> StoreLayers:
     """Open and style every layer of a store; raises ValueError (translated) if one cannot be opened."""
     campaigns = store.select("campaign", order_by="id")
-    result = StoreLayers(
-        roads=open_layer(store, "road", tr("Roads"), authcfg),
-        panoramas=open_layer(store, "panorama", tr("Panoramas"), authcfg),
-        detections=open_layer(store, "detection", tr("Detections"), authcfg),
-        assets=open_layer(store, "asset", tr("Assets"), authcfg),
-        sensors=open_layer(store, "sensor_station", tr("Sensors"), authcfg),
-        roadworks=open_layer(store, "roadworks", tr("Roadworks"), authcfg, geometry_type="LineString"),
-        roadworks_areas=open_layer(store, "roadworks", tr("Roadworks (areas)"), authcfg, geometry_type="Polygon"),
-        detours=detour_layer(store, tr("Detour"), authcfg),
-    )
-    style_roads(result.roads)
-    style_panoramas(result.panoramas, campaigns)
-    style_review_layers(result.detections, result.assets, many_detections=many_detections)
-    style_sensors(result.sensors)
-    style_roadworks(result.roadworks, polygon=False)
-    style_roadworks(result.roadworks_areas, polygon=True)
-    style_detours(result.detours)
-    return result
+    return StoreLayers(**{key: store_layer(store, key, authcfg, campaigns, many_detections) for key in LAYER_KEYS})
+
+
+def find_store_layers(project: QgsProject, store, key: str) -> List[QgsVectorLayer]:
+    """The project's layers showing that layer of that store (added by this plugin)."""
+    wanted = f"{store_identity(store)}|{key}"
+    return [layer for layer in project.mapLayers().values() if layer.customProperty(TABLE_PROPERTY) == wanted]
+
+
+def refresh_layer(store, key: str, layer) -> None:
+    """Show what an import wrote: reload the rows (and the campaign categories of panoramas)."""
+    layer.dataProvider().reloadData()
+    layer.updateExtents()
+    if key == "panoramas":
+        style_layer(key, layer, store.select("campaign", order_by="id"))
+    layer.triggerRepaint()
 
 
 def add_to_project(project: QgsProject, layers: StoreLayers, group_name: Optional[str] = None) -> QgsLayerTreeGroup:

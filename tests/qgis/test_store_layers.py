@@ -90,3 +90,45 @@ def test_addstorelayers_refuses_a_store_that_does_not_exist(provider, tmp_path):
     with pytest.raises(QgsProcessingException):
         _run("herzlich_digital:addstorelayers", {"STORE": str(tmp_path / "missing.gpkg")}, project)
     assert not (tmp_path / "missing.gpkg").exists() and not project.mapLayers()
+
+
+def _run_like_the_toolbox(algorithm_id, parameters, project):
+    """What the toolbox dialog does: run the algorithm, then load the layers it left in the context."""
+    from processing.gui.Postprocessing import handleAlgorithmResults
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+    context = QgsProcessingContext()
+    context.setProject(project)
+    feedback = QgsProcessingFeedback()
+    results, ok = algorithm.run(parameters, context, feedback)
+    assert ok, results
+    handleAlgorithmResults(algorithm, context, feedback, showResults=False)
+    return results
+
+
+def test_an_import_from_the_toolbox_adds_then_refreshes_the_store_layer(provider, store, tmp_path, german):
+    folder = tmp_path / "jpegs"
+    folder.mkdir()
+    for name in PANORAMAS:
+        shutil.copy(shared_fixture("panoramas", name), folder / name)
+    project = QgsProject()
+    parameters = {"FOLDER": str(folder), "STORE": _store_text(store), "CAMPAIGN": "Befahrung 2026",
+                  "CAMERA_HEIGHT": 2.5}
+    assert _run_like_the_toolbox("herzlich_digital:importpanoramafolder", parameters, project)["IMPORTED"] == 3
+    layers = list(project.mapLayers().values())
+    assert [layer.name() for layer in layers] == ["Panoramen"] and layers[0].featureCount() == 3
+    assert layers[0].renderer().type() == "categorizedSymbol"
+    # a second campaign of the same images: the same layer shows six panoramas in two campaigns, no second layer
+    parameters["CAMPAIGN"] = "Befahrung 2027"
+    assert _run_like_the_toolbox("herzlich_digital:importpanoramafolder", parameters, project)["IMPORTED"] == 3
+    assert list(project.mapLayers().values()) == layers and layers[0].featureCount() == 6
+    assert [c.label() for c in layers[0].renderer().categories()] == ["Befahrung 2026", "Befahrung 2027"]
+
+
+def test_an_import_by_script_adds_no_layer(provider, store, tmp_path):
+    project = QgsProject()
+    folder = tmp_path / "jpegs"
+    folder.mkdir()
+    shutil.copy(shared_fixture("panoramas", PANORAMAS[0]), folder / PANORAMAS[0])
+    _run("herzlich_digital:importpanoramafolder", {"FOLDER": str(folder), "STORE": _store_text(store),
+                                                   "CAMPAIGN": "Skript", "CAMERA_HEIGHT": 2.5}, project)
+    assert not project.mapLayers()
