@@ -200,7 +200,9 @@ def _roadworks_symbol(colour: str, polygon: bool):
         {"color": "#ffffff", "width": "1.2", "line_style": "dash", "capstyle": "flat"}))
     if not polygon:
         return band
-    return QgsFillSymbol.createSimple({"color": colour + "55", "outline_color": colour, "outline_width": "1.0",
+    fill = QColor(colour)
+    fill.setAlpha(0x55)  # a light fill; QGIS would read "#rrggbb55" as #aarrggbb, a dark purple
+    return QgsFillSymbol.createSimple({"color": fill.name(QColor.NameFormat.HexArgb), "outline_color": colour, "outline_width": "1.0",
                                        "outline_style": "dash"})
 
 

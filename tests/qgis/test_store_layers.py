@@ -80,6 +80,9 @@ def test_addstorelayers_styles_and_groups_a_real_store(provider, store, tmp_path
     assert by_name["Baustellen"].renderer().type() == "categorizedSymbol"
     assert by_name["Baustellen"].featureCount() == 1 and by_name["Baustellen (Flächen)"].featureCount() == 0
     assert [f["title"] for f in by_name["Umleitung"].getFeatures()] == ["Kanalbau Fackelstraße"]
+    planned_area = by_name["Baustellen (Flächen)"].renderer().categories()[0]
+    assert planned_area.value() == "planned"
+    assert planned_area.symbol().color().name() == "#ff7f00" and planned_area.symbol().color().alpha() == 0x55
     # run again: the group is replaced, not doubled
     assert _run("herzlich_digital:addstorelayers", {"STORE": _store_text(store)}, project)["LAYERS"] == 8
     assert len(project.layerTreeRoot().findGroups()) == 1 and len(project.mapLayers()) == 8
