@@ -37,6 +37,9 @@ DEMO_ENTRY_POINTS = {
     # registered whenever the plugin is loaded, and a demo store renders its missing images in any session.
     "processing/create_demo_city.py": "createdemocity builds the demo city",
 }
+# Capability packages whose modules stay free of qgis.core (qgis.PyQt for tr() is fine) except these parts,
+# by name prefix (roadworks/detour_build.py, and after the restructure roadworks/detour/build.py).
+QGIS_PARTS = {"roadworks": ("detour", "report")}
 PURE = {"core", "store"}  # no QGIS, no Qt: they run in any Python with numpy
 FOREIGN_QT = ("PyQt5", "PyQt6", "PySide2", "PySide6")
 
@@ -95,6 +98,10 @@ def _violations():
             top = name.split(".")[0]
             if top in FOREIGN_QT:
                 problems.append(f"{rel}:{line}: import Qt only from qgis.PyQt, not {name}")
+            if (layer in QGIS_PARTS and name.startswith("qgis.") and not name.startswith("qgis.PyQt")
+                    and not inner.split("/", 1)[1].startswith(QGIS_PARTS[layer])):
+                problems.append(f"{rel}:{line}: only the {'/'.join(QGIS_PARTS[layer])} parts of {layer}/ use QGIS "
+                                f"(QGIS_PARTS), not {name}")
             if layer in PURE and (top == "qgis" or top in FOREIGN_QT):
                 problems.append(f"{rel}:{line}: {layer}/ must stay free of QGIS and Qt, imports {name}")
             if top == PACKAGE:
@@ -224,11 +231,18 @@ def test_the_checker_catches_a_wrong_direction(tmp_path, monkeypatch):
     (fake / "core" / "bad.py").write_text("from ..gui import settings_dialog\nfrom qgis.core import QgsPoint\n")
     (fake / "gui").mkdir()
     (fake / "gui" / "__init__.py").write_text("")
+    (fake / "roadworks").mkdir()
+    (fake / "roadworks" / "__init__.py").write_text("")
+    (fake / "roadworks" / "model.py").write_text("from qgis.core import QgsGeometry\n")
+    (fake / "roadworks" / "report_pdf.py").write_text("from qgis.core import QgsLayoutExporter\n")
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE_DIR", fake)
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     problems = _violations()
     assert any("may not import herzlich_digital_plugin.gui" in p for p in problems)
     assert any("free of QGIS" in p for p in problems)
+    assert [p for p in problems if "QGIS_PARTS" in p] == [
+        "herzlich_digital_plugin/roadworks/model.py:1: only the detour/report parts of roadworks/ use QGIS "
+        "(QGIS_PARTS), not qgis.core"]
 
 
 @pytest.mark.parametrize("layer", sorted(PURE))
