@@ -9,17 +9,17 @@
         <translation>Herzlich Digital</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="56" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="53" />
         <source>Create demo city…</source>
         <translation>Demo-Stadt erstellen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="58" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="55" />
         <source>Set up shared database…</source>
         <translation>Gemeinsame Datenbank einrichten…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="71" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="66" />
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
@@ -289,27 +289,27 @@
         <translation>Umwelt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="208" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="210" />
         <source>planned</source>
         <translation>geplant</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="208" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="210" />
         <source>approved</source>
         <translation>genehmigt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="208" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="210" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="209" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="211" />
         <source>completed</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="209" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="211" />
         <source>cancelled</source>
         <translation>storniert</translation>
     </message>
@@ -359,12 +359,12 @@
         <translation>Das Projekt konnte nicht nach {path} geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="64" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_ui.py" line="23" />
         <source>Panorama viewer</source>
         <translation>Panorama-Betrachter</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="114" />
+        <location filename="../herzlich_digital_plugin/gui/panorama_ui.py" line="30" />
         <source>Open panorama</source>
         <translation>Panorama öffnen</translation>
     </message>
@@ -1639,7 +1639,7 @@
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="233" />
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="235" />
         <source>Detour</source>
         <translation>Umleitung</translation>
     </message>
@@ -5154,7 +5154,7 @@
         <translation>Die Beschreibung des Demo-Speichers ist unverständlich: {value}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="60" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="57" />
         <source>Add store layers…</source>
         <translation>Datenspeicher-Layer hinzufügen…</translation>
     </message>
