@@ -13,6 +13,12 @@ from .toolbelt.i18n import install_translator, remove_translator, tr
 from .toolbelt.log import PlgLogger, install_log_handler, remove_log_handler
 from .toolbelt.paths import icon_path
 from .toolbelt.settings import SettingsManager
+from .gui.active_store import active_store_target
+from .gui.panorama_ui import PanoramaUi
+from .gui.review_plugin import ReviewUi
+from .gui.roadworks_plugin import RoadworksUi
+from .gui.sensor_plugin import SensorUi
+from .gui.settings_dialog import SettingsDialog
 
 MENU_OBJECT_NAME = "mHerzlichDigitalMenu"
 TOOLBAR_OBJECT_NAME = "mHerzlichDigitalToolBar"
@@ -76,16 +82,12 @@ class HerzlichDigitalPlugin:
 
     # ------------------------------------------------------------------ review
     def _init_review(self) -> None:
-        from .gui.review_plugin import ReviewUi
-
         self.review = ReviewUi(self)
         self.review.init_gui()
         self._registry.on_unload(lambda: setattr(self, "review", None))
 
     # ------------------------------------------------------------------ roadworks
     def _init_roadworks(self) -> None:
-        from .gui.roadworks_plugin import RoadworksUi
-
         self.menu.addSeparator()
         self.roadworks = RoadworksUi(self)
         self.roadworks.init_gui()
@@ -93,8 +95,6 @@ class HerzlichDigitalPlugin:
 
     # ------------------------------------------------------------------ sensors
     def _init_sensors(self) -> None:
-        from .gui.sensor_plugin import SensorUi
-
         self.menu.addSeparator()
         self.sensors = SensorUi(self)
         self.sensors.init_gui()
@@ -102,8 +102,6 @@ class HerzlichDigitalPlugin:
 
     # ------------------------------------------------------------------ panoramas (gui/panorama_ui.py)
     def _init_panorama(self) -> None:
-        from .gui.panorama_ui import PanoramaUi
-
         self.panorama = PanoramaUi(self)
         self.panorama.init_gui()
         self._registry.on_unload(lambda: setattr(self, "panorama", None))
@@ -147,14 +145,11 @@ class HerzlichDigitalPlugin:
         """The toolbox dialog of addstorelayers, filled in with the store the plugin works on now."""
         from qgis import processing  # imported late: the processing plugin loads after us
 
-        from .gui.active_store import active_store_target
 
         store, authcfg = active_store_target()
         processing.execAlgorithmDialog("herzlich_digital:addstorelayers", {"STORE": store or "", "AUTHCFG": authcfg or ""})
 
     def show_settings(self) -> None:
-        from .gui.settings_dialog import SettingsDialog
-
         dialog = SettingsDialog(self.iface.mainWindow())
         dialog.exec()
 

@@ -9,17 +9,17 @@
         <translation>Herzlich Digital</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="53" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="59" />
         <source>Create demo city…</source>
         <translation>Demo-Stadt erstellen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="55" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="61" />
         <source>Set up shared database…</source>
         <translation>Gemeinsame Datenbank einrichten…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="66" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="72" />
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
@@ -99,17 +99,17 @@
         <translation>Herzlich Digital {version}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="19" />
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="21" />
         <source>Set up shared database</source>
         <translation>Gemeinsame Datenbank einrichten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="22" />
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="24" />
         <source>Creates the Herzlich Digital schema in a PostgreSQL/PostGIS database, or upgrades it to the current version, and (optionally) the group roles hd_viewer, hd_reviewer, hd_planner and hd_admin. Give a QGIS PostgreSQL connection name or a postgresql:// address, and the credentials of a database administrator as an authentication configuration.</source>
         <translation>Legt das Herzlich-Digital-Schema in einer PostgreSQL/PostGIS-Datenbank an oder aktualisiert es auf die aktuelle Version und erstellt (optional) die Gruppenrollen hd_viewer, hd_reviewer, hd_planner und hd_admin. Geben Sie den Namen einer QGIS-PostgreSQL-Verbindung oder eine postgresql://-Adresse an und die Zugangsdaten einer Datenbank-Administration als Authentifizierungskonfiguration.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="29" />
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="31" />
         <source>PostgreSQL connection (name or postgresql:// address)</source>
         <translation>PostgreSQL-Verbindung (Name oder postgresql://-Adresse)</translation>
     </message>
@@ -119,27 +119,27 @@
         <translation>Authentifizierung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="32" />
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="34" />
         <source>Create roles</source>
         <translation>Rollen anlegen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="33" />
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="35" />
         <source>Schema version</source>
         <translation>Schemaversion</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="47" />
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="46" />
         <source>A shared database must be PostgreSQL, not a GeoPackage.</source>
         <translation>Eine gemeinsame Datenbank muss PostgreSQL sein, kein GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="51" />
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="50" />
         <source>Setting up the shared database failed: {error}</source>
         <translation>Die gemeinsame Datenbank konnte nicht eingerichtet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="52" />
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="51" />
         <source>Schema version {version} is in place.</source>
         <translation>Schemaversion {version} ist eingerichtet.</translation>
     </message>
@@ -734,82 +734,82 @@
         <translation>Erkennung {id} wurde seit Ihrer Entscheidung geändert; sie kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="24" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="29" />
         <source>Render panorama view</source>
         <translation>Panoramaansicht rendern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="27" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="32" />
         <source>Renders a perspective view of one panorama to a PNG file, as the panorama viewer shows it. YAW is the compass bearing of the view's centre (empty: the panorama's heading), PITCH is positive upwards and FOV is the horizontal field of view in degrees. With overlays, detection boxes (coloured by review status), assets, roadworks and the horizon with compass directions are drawn. Demo-city images that were not rendered yet are rendered first. Remote images are downloaded through the QGIS network settings (proxy) with the image server authentication, if given; the other authentication is for a PostgreSQL store.</source>
         <translation>Rendert eine perspektivische Ansicht eines Panoramas als PNG-Datei, so wie der Panorama-Viewer sie zeigt. YAW ist die Kompassrichtung der Bildmitte (leer: die Blickrichtung des Panoramas), PITCH ist nach oben positiv und FOV ist das horizontale Sichtfeld in Grad. Mit Überlagerungen werden Erkennungsrahmen (nach Prüfstatus eingefärbt), Objekte, Baustellen und der Horizont mit Himmelsrichtungen gezeichnet. Noch nicht berechnete Bilder der Demo-Stadt werden zuerst berechnet. Entfernte Bilder werden über die QGIS-Netzwerkeinstellungen (Proxy) heruntergeladen, mit der Authentifizierung für den Bildserver, falls angegeben; die andere Authentifizierung gilt für einen PostgreSQL-Datenspeicher.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="37" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="42" />
         <source>Store (GeoPackage path or PostgreSQL connection)</source>
         <translation>Datenspeicher (GeoPackage-Pfad oder PostgreSQL-Verbindung)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="39" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="44" />
         <source>Panorama id</source>
         <translation>Panorama-ID</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="40" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="45" />
         <source>Yaw (bearing of the view centre, degrees; empty: panorama heading)</source>
         <translation>Gierwinkel (Richtung der Bildmitte, Grad; leer: Blickrichtung des Panoramas)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="43" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="48" />
         <source>Pitch (degrees, positive up)</source>
         <translation>Neigung (Grad, nach oben positiv)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="46" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="51" />
         <source>Horizontal field of view (degrees)</source>
         <translation>Horizontales Sichtfeld (Grad)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="49" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="54" />
         <source>Width (pixels)</source>
         <translation>Breite (Pixel)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="51" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="56" />
         <source>Height (pixels)</source>
         <translation>Höhe (Pixel)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="53" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="58" />
         <source>Draw overlays</source>
         <translation>Überlagerungen zeichnen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="54" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="59" />
         <source>Image root (folder or http(s) address; nothing outside it is read)</source>
         <translation>Bildwurzel (Ordner oder http(s)-Adresse; außerhalb davon wird nichts gelesen)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="56" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="61" />
         <source>Authentication for the PostgreSQL store</source>
         <translation>Authentifizierung für den PostgreSQL-Datenspeicher</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="58" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="63" />
         <source>Authentication for the image server</source>
         <translation>Authentifizierung für den Bildserver</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="60" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="65" />
         <source>Output image</source>
         <translation>Ausgabebild</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="60" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="65" />
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="78" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="77" />
         <source>The GeoPackage {path} does not exist.</source>
         <translation>Das GeoPackage {path} existiert nicht.</translation>
     </message>
@@ -819,32 +819,32 @@
         <translation>Der Datenspeicher konnte nicht geöffnet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="89" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="88" />
         <source>Rendering panorama {id}</source>
         <translation>Panorama {id} wird gerendert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="70" />
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="69" />
         <source>Reading the store failed: {error}</source>
         <translation>Das Lesen des Datenspeichers ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="108" />
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="107" />
         <source>The image could not be written to {path}.</source>
         <translation>Das Bild konnte nicht nach {path} geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="15" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="17" />
         <source>Import panorama folder</source>
         <translation>Panorama-Ordner importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="18" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="20" />
         <source>Imports every 360° JPEG below a folder (subfolders included) into a campaign of the store; the campaign is created if it does not exist. Position, height and time come from the EXIF GPS tags, the heading from GPano PoseHeadingDegrees (else EXIF GPSImgDirection). The store keeps the ground point: its height is the GPS altitude minus the camera height. Images below the GeoPackage's folder are referenced relative to it, all others by absolute path. Images without GPS or heading, not 2:1, unreadable or already in the campaign are rejected; REPORT lists them with the reasons.</source>
         <translation>Importiert alle 360°-JPEGs unterhalb eines Ordners (mit Unterordnern) in eine Kampagne des Datenspeichers; die Kampagne wird angelegt, falls sie nicht existiert. Position, Höhe und Zeit stammen aus den EXIF-GPS-Angaben, die Blickrichtung aus GPano PoseHeadingDegrees (sonst EXIF GPSImgDirection). Der Datenspeicher hält den Bodenpunkt: seine Höhe ist die GPS-Höhe minus der Kamerahöhe. Bilder unterhalb des Ordners des GeoPackages werden relativ dazu verknüpft, alle anderen mit absolutem Pfad. Bilder ohne GPS oder Blickrichtung, nicht im Format 2:1, unlesbar oder schon in der Kampagne werden abgelehnt; REPORT listet sie mit den Gründen auf.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="27" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="29" />
         <source>Folder with panoramas</source>
         <translation>Ordner mit Panoramen</translation>
     </message>
@@ -854,177 +854,177 @@
         <translation>Datenspeicher (GeoPackage-Pfad, Name einer PostgreSQL-Verbindung oder postgresql://-Adresse)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="21" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="22" />
         <source>Campaign (created if it does not exist)</source>
         <translation>Kampagne (wird angelegt, falls sie nicht existiert)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="22" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="23" />
         <source>Camera height above the road (m)</source>
         <translation>Kamerahöhe über der Fahrbahn (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="28" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="29" />
         <source>Rejected rows report</source>
         <translation>Bericht der abgelehnten Zeilen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="68" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="74" />
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="31" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="32" />
         <source>Imported panoramas</source>
         <translation>Importierte Panoramen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="32" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="33" />
         <source>Rejected rows</source>
         <translation>Abgelehnte Zeilen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="33" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="34" />
         <source>Campaign id</source>
         <translation>Kampagnen-ID</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="97" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="96" />
         <source>Warning: {source}: {message}</source>
         <translation>Warnung: {source}: {message}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="66" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="65" />
         <source>… and {count} more warnings.</source>
         <translation>… und {count} weitere Warnungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="99" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="98" />
         <source>Rejected: {source}: {reason}</source>
         <translation>Abgelehnt: {source}: {reason}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="70" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="69" />
         <source>… and {count} more rejected rows.</source>
         <translation>… und {count} weitere abgelehnte Zeilen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="73" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="72" />
         <source>Cancelled: nothing was imported.</source>
         <translation>Abgebrochen: Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="74" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="73" />
         <source>{imported} panoramas imported, {rejected} rejected.</source>
         <translation>{imported} Panoramen importiert, {rejected} abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="111" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="110" />
         <source>The report could not be written: {error}</source>
         <translation>Der Bericht konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="58" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="61" />
         <source>Import panorama table</source>
         <translation>Panorama-Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="61" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="64" />
         <source>Imports panoramas from a vendor pose file or from any table or point layer (a WFS layer too) into a campaign of the store; the campaign is created if it does not exist.&lt;br&gt;&lt;b&gt;ladybug&lt;/b&gt;: tab-separated text with the header Filename X Y Z Pan Tilt Roll TimeStamp. &lt;b&gt;trimble&lt;/b&gt;: CSV with gps_seconds, panorama_file_name, x, y, altitude, roll, pitch, heading; GPS seconds since 1980-01-06 (or GPS seconds minus 10⁹, or seconds of the week with GPS week), converted to UTC with the leap seconds (18 s since 2017). &lt;b&gt;layer&lt;/b&gt;: the field parameters name the columns; without X and Y fields the point geometry is used. &lt;b&gt;auto&lt;/b&gt; recognises the two file formats and reads anything else as a layer.&lt;br&gt;X/Y are in CRS (a layer's geometry in the layer's CRS). Z is the camera's height; the store keeps the ground point, Z minus the camera height. Times without a time zone are taken as UTC.&lt;br&gt;Images are IMAGE_ROOT plus the file name (default: the pose file's folder) or a URL_TEMPLATE such as https://host/pano/{filename} ({filename}, {stem}, {id}). File names that are absolute, contain '..' or lead outside IMAGE_ROOT are refused and never opened. Rejected rows and reasons go to REPORT.</source>
         <translation>Importiert Panoramen aus einer Posendatei eines Anbieters oder aus einer beliebigen Tabelle oder einem Punktlayer (auch einem WFS-Layer) in eine Kampagne des Datenspeichers; die Kampagne wird angelegt, falls sie nicht existiert.&lt;br&gt;&lt;b&gt;ladybug&lt;/b&gt;: tabulatorgetrennter Text mit der Kopfzeile Filename X Y Z Pan Tilt Roll TimeStamp. &lt;b&gt;trimble&lt;/b&gt;: CSV mit gps_seconds, panorama_file_name, x, y, altitude, roll, pitch, heading; GPS-Sekunden seit 1980-01-06 (oder GPS-Sekunden minus 10⁹ oder Sekunden der Woche mit GPS-Woche), mit den Schaltsekunden in UTC umgerechnet (18 s seit 2017). &lt;b&gt;layer&lt;/b&gt;: Die Feld-Parameter benennen die Spalten; ohne X- und Y-Feld wird die Punktgeometrie verwendet. &lt;b&gt;auto&lt;/b&gt; erkennt die beiden Dateiformate und liest alles andere als Layer.&lt;br&gt;X/Y sind im KBS CRS (die Geometrie eines Layers im KBS des Layers). Z ist die Höhe der Kamera; der Datenspeicher hält den Bodenpunkt, Z minus Kamerahöhe. Zeiten ohne Zeitzone gelten als UTC.&lt;br&gt;Bilder sind IMAGE_ROOT plus Dateiname (Vorgabe: der Ordner der Posendatei) oder eine URL_TEMPLATE wie https://host/pano/{filename} ({filename}, {stem}, {id}). Dateinamen, die absolut sind, „..“ enthalten oder aus IMAGE_ROOT hinausführen, werden abgelehnt und nie geöffnet. Abgelehnte Zeilen und Gründe gehen nach REPORT.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="77" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="80" />
         <source>Pose file or layer</source>
         <translation>Posendatei oder Layer</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="80" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="82" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="85" />
         <source>X field</source>
         <translation>X-Feld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="82" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="85" />
         <source>Y field</source>
         <translation>Y-Feld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="82" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="85" />
         <source>Z field (camera height)</source>
         <translation>Z-Feld (Kamerahöhe)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="86" />
         <source>Heading field</source>
         <translation>Feld der Blickrichtung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="86" />
         <source>Pitch field</source>
         <translation>Feld der Neigung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="87" />
         <source>Roll field</source>
         <translation>Feld der Rollung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="87" />
         <source>Time field</source>
         <translation>Zeitfeld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="85" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="88" />
         <source>Image file name field</source>
         <translation>Feld des Bilddateinamens</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="85" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="88" />
         <source>Id field (for {id} in the URL template)</source>
         <translation>ID-Feld (für {id} in der URL-Vorlage)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="92" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="95" />
         <source>Image root folder</source>
         <translation>Bild-Stammordner</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="95" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="98" />
         <source>Image URL template (instead of an image root)</source>
         <translation>URL-Vorlage der Bilder (statt eines Bild-Stammordners)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="97" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="100" />
         <source>CRS of X/Y</source>
         <translation>KBS von X/Y</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="98" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="101" />
         <source>GPS week (for Trimble seconds of week)</source>
         <translation>GPS-Woche (für Trimble-Sekunden der Woche)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="121" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="120" />
         <source>The {format} format needs a pose file as input.</source>
         <translation>Das Format {format} braucht eine Posendatei als Eingabe.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="129" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="128" />
         <source>Give an image root folder or a URL template for a layer.</source>
         <translation>Geben Sie für einen Layer einen Bild-Stammordner oder eine URL-Vorlage an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="191" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="188" />
         <source>The input is neither a pose file nor a vector layer.</source>
         <translation>Die Eingabe ist weder eine Posendatei noch ein Vektorlayer.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="226" />
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="223" />
         <source>feature {fid}</source>
         <translation>Objekt {fid}</translation>
     </message>
@@ -1244,72 +1244,72 @@
         <translation>Unbekanntes Posendatei-Format „{format}“.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="45" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="46" />
         <source>File addresses on other computers are not supported: {uri}</source>
         <translation>Dateiadressen auf anderen Rechnern werden nicht unterstützt: {uri}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="59" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="60" />
         <source>The image path '{uri}' points outside the configured image folder; it is not read.</source>
         <translation>Der Bildpfad '{uri}' zeigt aus dem eingestellten Bildordner heraus; er wird nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="88" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="89" />
         <source>Panorama {id} has no image.</source>
         <translation>Panorama {id} hat kein Bild.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="98" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="99" />
         <source>Unsupported image address: {uri}</source>
         <translation>Nicht unterstützte Bildadresse: {uri}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="106" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="107" />
         <source>The image path '{uri}' is relative, but the store has no folder to resolve it against.</source>
         <translation>Der Bildpfad '{uri}' ist relativ, aber der Datenspeicher hat keinen Ordner, auf den er sich beziehen kann.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="145" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="144" />
         <source>Remote panorama images need a download cache.</source>
         <translation>Entfernte Panoramabilder brauchen einen Download-Cache.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="156" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="154" />
         <source>The image server did not answer within {seconds} s: {url}</source>
         <translation>Der Bildserver hat nicht innerhalb von {seconds} s geantwortet: {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="158" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="156" />
         <source>The panorama image could not be downloaded from {url}: {error}</source>
         <translation>Das Panoramabild konnte nicht von {url} heruntergeladen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="161" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="159" />
         <source>The panorama image was not found on the server (HTTP 404): {url}</source>
         <translation>Das Panoramabild wurde auf dem Server nicht gefunden (HTTP 404): {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="164" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="162" />
         <source>The image server refused access (HTTP {status}): check the authentication for {url}</source>
         <translation>Der Bildserver hat den Zugriff verweigert (HTTP {status}): Prüfen Sie die Authentifizierung für {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="167" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="165" />
         <source>The image server reported an error (HTTP {status}): {url}</source>
         <translation>Der Bildserver meldet einen Fehler (HTTP {status}): {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="170" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="168" />
         <source>The image server sent an empty file: {url}</source>
         <translation>Der Bildserver hat eine leere Datei geschickt: {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="175" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="173" />
         <source>The downloaded image could not be stored in the cache: {error}</source>
         <translation>Das heruntergeladene Bild konnte nicht im Cache gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="199" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="197" />
         <source>The image file of panorama {id} is missing: {path}</source>
         <translation>Die Bilddatei von Panorama {id} fehlt: {path}</translation>
     </message>
@@ -1589,7 +1589,7 @@
         <translation>Tatsächliches Ende</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="29" />
+        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="31" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1974,12 +1974,12 @@
         <translation>Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="158" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="156" />
         <source>Conflicting works</source>
         <translation>Konkurrierende Baustellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="158" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="156" />
         <source>Affected assets</source>
         <translation>Betroffene Objekte</translation>
     </message>
@@ -2459,7 +2459,7 @@
         <translation>umklassifiziert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="14" />
+        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="16" />
         <source>Review report</source>
         <translation>Prüfbericht</translation>
     </message>
@@ -2859,687 +2859,687 @@
         <translation>Unbekanntes Exportformat „{format}“; erlaubt sind: {formats}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="46" />
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="49" />
         <source>Sensor history (SensorThings)</source>
         <translation>Sensorverlauf (SensorThings)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="49" />
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="52" />
         <source>Reads the observations of one datastream of an OGC SensorThings API service between START and END (default: the last 24 hours) into a table: time (end of the phenomenon time), value (empty when the result is not a number), result as text and the start of the phenomenon time. DATASTREAM is the datastream's id as fetchsensors writes it (an integer, or a text id such as a UUID; quote a text id that looks like a number: '42'). Output COUNT: the number of observations.</source>
         <translation>Liest die Beobachtungen eines Datastreams eines OGC-SensorThings-API-Dienstes zwischen START und END (Vorgabe: die letzten 24 Stunden) in eine Tabelle: Zeit (Ende der Phänomenzeit), Wert (leer, wenn das Ergebnis keine Zahl ist), Ergebnis als Text und Beginn der Phänomenzeit. DATASTREAM ist die Kennung des Datastreams, wie fetchsensors sie schreibt (eine ganze Zahl oder eine Textkennung wie eine UUID; eine Textkennung, die wie eine Zahl aussieht, in Hochkommas setzen: '42'). Ausgabe COUNT: die Zahl der Beobachtungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="78" />
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="79" />
         <source>SensorThings service address (e.g. https://host/FROST-Server/v1.1)</source>
         <translation>Adresse des SensorThings-Dienstes (z. B. https://host/FROST-Server/v1.1)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="60" />
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="63" />
         <source>Datastream id</source>
         <translation>Datastream-Kennung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="61" />
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="64" />
         <source>Start (default: 24 hours before the end)</source>
         <translation>Beginn (Vorgabe: 24 Stunden vor dem Ende)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="63" />
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="66" />
         <source>End (default: now)</source>
         <translation>Ende (Vorgabe: jetzt)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="66" />
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="69" />
         <source>Observations</source>
         <translation>Beobachtungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="108" />
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="105" />
         <source>Enter the address of a SensorThings service.</source>
         <translation>Geben Sie die Adresse eines SensorThings-Dienstes ein.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="79" />
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="78" />
         <source>Enter the id of a datastream (fetchsensors writes it as datastream_id).</source>
         <translation>Geben Sie die Kennung eines Datastreams ein (fetchsensors schreibt sie als datastream_id).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="86" />
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="85" />
         <source>The start {start} lies after the end {end}.</source>
         <translation>Der Beginn {start} liegt nach dem Ende {end}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="90" />
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="89" />
         <source>Reading observations of datastream {id}</source>
         <translation>Beobachtungen des Datastreams {id} werden gelesen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="110" />
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="109" />
         <source>{count} observations, {requests} HTTP requests.</source>
         <translation>{count} Beobachtungen, {requests} HTTP-Anfragen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="17" />
+        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="19" />
         <source>Reports the review progress per class (as the AI predicted it), per reviewer and per district (1 km squares of the UTM grid), and the AI's precision per class as measured by the reviews: accepted / (accepted + rejected + relabeled). OUTPUT ending in .html gives a web page, .csv a table.</source>
         <translation>Berichtet den Prüffortschritt je Klasse (wie von der KI vorhergesagt), je prüfender Person und je Bezirk (1-km-Quadrate des UTM-Gitters) sowie die von den Prüfungen gemessene Präzision der KI je Klasse: angenommen / (angenommen + abgelehnt + umklassifiziert). OUTPUT mit der Endung .html ergibt eine Webseite, .csv eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="26" />
+        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="28" />
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="26" />
+        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="28" />
         <source>HTML files (*.html);;CSV files (*.csv)</source>
         <translation>HTML-Dateien (*.html);;CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="48" />
+        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="47" />
         <source>{done} of {total} detections reviewed.</source>
         <translation>{done} von {total} Erkennungen geprüft.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="37" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="48" />
         <source>Road name field</source>
         <translation>Feld mit dem Straßennamen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="37" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="48" />
         <source>One-way field (0/1, yes/no, FT/TF; empty: none)</source>
         <translation>Einbahnfeld (0/1, yes/no, FT/TF; leer: keines)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="37" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="48" />
         <source>Speed limit field (km/h; empty: default speed)</source>
         <translation>Feld der Höchstgeschwindigkeit (km/h; leer: Standardgeschwindigkeit)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="43" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="54" />
         <source>Shortest by</source>
         <translation>Kürzeste nach</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="43" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="54" />
         <source>distance</source>
         <translation>Strecke</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="43" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="54" />
         <source>time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="84" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="87" />
         <source>No road layer: give ROADS or a store with roads.</source>
         <translation>Kein Straßenlayer: Geben Sie ROADS oder einen Datenspeicher mit Straßen an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="129" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="132" />
         <source>Building the road network of {layer}</source>
         <translation>Straßennetz aus {layer} wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="106" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="104" />
         <source>Reading the live sensors</source>
         <translation>Live-Sensoren werden gelesen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="109" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="107" />
         <source>The live sensors could not be read, the store's values are used: {error}</source>
         <translation>Die Live-Sensoren konnten nicht gelesen werden, die Werte des Datenspeichers werden verwendet: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="118" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="116" />
         <source>Check roadworks</source>
         <translation>Baustelle prüfen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="121" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="119" />
         <source>Checks one construction site of the store. CONFLICTS: other works (not completed or cancelled) whose time overlaps (end-exclusive) and whose geometry comes within BUFFER metres or that use the same road segment. AFFECTED_ASSETS: signs (to cover), traffic lights (to switch) and markings within BUFFER metres, with their VzKat codes; detections nobody has reviewed yet count as 'detected, unverified'. AFFECTED_SENSORS: datastreams of stations within the sensor distance, with their current value (live from SENSORS_URL if given, else the store's latest) and their typical value for the planned period; the traffic estimate (vehicles per day) comes from the nearest counter, one on the same road first. The quietest window of DURATION_H hours inside the planned period is taken from the typical week (median per weekday and hour over up to a year of history). With a road network (ROADS, else the store's roads) the detour is computed too, avoiding other works at the same time and roads the live sensors report as jammed. Everything is written to the JSON file OUTPUT; CHART (optional) is the typical week as a PNG with the window marked.</source>
         <translation>Prüft eine Baustelle des Datenspeichers. CONFLICTS: andere Baustellen (nicht abgeschlossen oder storniert), deren Zeitraum sich überschneidet (Ende ausschließlich) und deren Geometrie näher als BUFFER Meter liegt oder die denselben Straßenabschnitt nutzen. AFFECTED_ASSETS: Verkehrszeichen (abzudecken), Lichtsignalanlagen (umzuschalten) und Markierungen innerhalb von BUFFER Metern mit ihren VzKat-Nummern; noch nicht geprüfte Erkennungen zählen als 'erkannt, ungeprüft'. AFFECTED_SENSORS: Datenströme der Stationen innerhalb des Sensorabstands mit ihrem aktuellen Wert (live von SENSORS_URL, falls angegeben, sonst der letzte Wert im Datenspeicher) und ihrem typischen Wert im geplanten Zeitraum; die Verkehrsschätzung (Fahrzeuge pro Tag) stammt von der nächsten Zählstelle, bevorzugt auf derselben Straße. Das ruhigste Zeitfenster von DURATION_H Stunden im geplanten Zeitraum ergibt sich aus der typischen Woche (Median je Wochentag und Stunde über bis zu ein Jahr Verlauf). Mit einem Straßennetz (ROADS, sonst die Straßen des Datenspeichers) wird auch die Umleitung berechnet; sie umfährt andere Baustellen im selben Zeitraum und Straßen, für die die Live-Sensoren Stau melden. Alles wird in die JSON-Datei OUTPUT geschrieben; CHART (optional) ist die typische Woche als PNG mit markiertem Zeitfenster.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="42" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="49" />
         <source>Roadworks id</source>
         <translation>Baustellen-ID</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="47" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="54" />
         <source>SensorThings service for live values (optional)</source>
         <translation>SensorThings-Dienst für Live-Werte (optional)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="49" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="56" />
         <source>Authentication for the SensorThings service</source>
         <translation>Authentifizierung für den SensorThings-Dienst</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="43" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="50" />
         <source>Road network for the detour (empty: the store's roads)</source>
         <translation>Straßennetz für die Umleitung (leer: Straßen des Datenspeichers)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="51" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="58" />
         <source>Buffer around the site (m)</source>
         <translation>Puffer um die Baustelle (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="53" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="60" />
         <source>Sensors within (m)</source>
         <translation>Sensoren im Umkreis von (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="55" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="62" />
         <source>Duration of the works per session (hours, for the quietest window)</source>
         <translation>Dauer der Arbeiten je Einsatz (Stunden, für das ruhigste Zeitfenster)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="153" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="151" />
         <source>Result (JSON)</source>
         <translation>Ergebnis (JSON)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="153" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="151" />
         <source>JSON files (*.json)</source>
         <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="155" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="153" />
         <source>Typical week chart (PNG)</source>
         <translation>Diagramm der typischen Woche (PNG)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="158" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="156" />
         <source>Affected sensors</source>
         <translation>Betroffene Sensoren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="158" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="156" />
         <source>Vehicles per day at the site</source>
         <translation>Fahrzeuge pro Tag an der Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="96" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="103" />
         <source>Detour length (m)</source>
         <translation>Länge der Umleitung (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="158" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="156" />
         <source>Detour extra length (m)</source>
         <translation>Mehrlänge der Umleitung (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="163" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="161" />
         <source>Quietest window start</source>
         <translation>Beginn des ruhigsten Zeitfensters</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="164" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="162" />
         <source>Quietest window end</source>
         <translation>Ende des ruhigsten Zeitfensters</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="86" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="85" />
         <source>Checking roadworks {id}</source>
         <translation>Baustelle {id} wird geprüft</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="201" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="198" />
         <source>There are no roadworks with id {id} in the store.</source>
         <translation>Im Datenspeicher gibt es keine Baustelle mit der ID {id}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="211" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="204" />
         <source>{conflicts} conflicts, {assets} affected assets, {sensors} sensors.</source>
         <translation>{conflicts} Konflikte, {assets} betroffene Objekte, {sensors} Sensoren.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="29" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="36" />
         <source>Roadworks report (PDF)</source>
         <translation>Baustellenbericht (PDF)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="32" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="39" />
         <source>Writes a German PDF report of one construction site: a map of the site with the detour, the affected signs, lights and markings, the sensors and conflicting works; the site's fields; the conflicts; the affected-asset table; sensors and the traffic estimate; the typical-week chart with the quietest window; the detour; and 'before' views of the site rendered from the nearest panoramas captured before the works began (demo-city images are rendered on demand). The checks are those of 'Check roadworks'; ROADS is the road network for the detour (empty: the store's roads).</source>
         <translation>Schreibt einen deutschen PDF-Bericht zu einer Baustelle: eine Karte der Baustelle mit Umleitung, betroffenen Verkehrszeichen, Lichtsignalanlagen und Markierungen, Sensoren und konkurrierenden Baustellen; die Angaben zur Baustelle; die Konflikte; die Tabelle der betroffenen Objekte; Sensoren und Verkehrsschätzung; das Diagramm der typischen Woche mit dem ruhigsten Zeitfenster; die Umleitung; und 'Vorher'-Ansichten der Baustelle aus den nächstgelegenen Panoramen, die vor Baubeginn aufgenommen wurden (Bilder der Demo-Stadt werden bei Bedarf gerendert). Die Prüfungen sind die von 'Baustelle prüfen'; ROADS ist das Straßennetz für die Umleitung (leer: Straßen des Datenspeichers).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="58" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="65" />
         <source>Panorama views of the site</source>
         <translation>Panoramaansichten der Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="64" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="71" />
         <source>Report (PDF)</source>
         <translation>Bericht (PDF)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="64" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="71" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="66" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="73" />
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="93" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="92" />
         <source>Rendering the panorama views</source>
         <translation>Panoramaansichten werden gerendert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="111" />
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="110" />
         <source>Writing the PDF</source>
         <translation>PDF wird geschrieben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="24" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="26" />
         <source>Import detections</source>
         <translation>Erkennungen importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="27" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="29" />
         <source>Imports AI detections of traffic signs, markings and lights for review.&lt;br&gt;&lt;b&gt;mapillary-geojson&lt;/b&gt;: a FeatureCollection with one feature per detection: properties id, value (e.g. regulatory--maximum-speed-limit-30--g1, mapped to VzKat 274 / 30), score (0 … 1), image_key (the panorama's id or image file name) and shape (a polygon or [xmin, ymin, xmax, ymax], normalised 0 … 1 or in pixels); the optional point geometry is the vendor's position (EPSG:4326, or EPSG:25832 with a crs member). &lt;b&gt;csv&lt;/b&gt;: columns id, label, score, panorama_id and the pixel box xmin, ymin, xmax, ymax (optional x, y in EPSG:25832). The field parameters rename the properties or columns.&lt;br&gt;Rows with an invalid box, a wrong CRS, a duplicate id, a missing or out-of-range score or an unknown panorama are rejected with the reason (REPORT); the good rows are imported. Unknown labels are kept without a VzKat code.</source>
         <translation>Importiert KI-Erkennungen von Verkehrszeichen, Markierungen und Lichtsignalanlagen zur Prüfung.&lt;br&gt;&lt;b&gt;mapillary-geojson&lt;/b&gt;: eine FeatureCollection mit einem Feature je Erkennung: Eigenschaften id, value (z. B. regulatory--maximum-speed-limit-30--g1, wird VzKat 274 / 30 zugeordnet), score (0 … 1), image_key (Kennung oder Bilddateiname des Panoramas) und shape (ein Polygon oder [xmin, ymin, xmax, ymax], normiert 0 … 1 oder in Pixeln); die optionale Punktgeometrie ist die Position des Anbieters (EPSG:4326, oder EPSG:25832 mit crs-Angabe). &lt;b&gt;csv&lt;/b&gt;: Spalten id, label, score, panorama_id und der Pixelrahmen xmin, ymin, xmax, ymax (optional x, y in EPSG:25832). Die Feldparameter benennen Eigenschaften oder Spalten um.&lt;br&gt;Zeilen mit ungültigem Rahmen, falschem KBS, doppelter Kennung, fehlender oder unzulässiger Konfidenz oder unbekanntem Panorama werden mit Grund abgewiesen (REPORT); die guten Zeilen werden importiert. Unbekannte Klassen bleiben ohne VzKat-Code erhalten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="40" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="42" />
         <source>Detections file (GeoJSON or CSV)</source>
         <translation>Erkennungsdatei (GeoJSON oder CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="44" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="46" />
         <source>Id field</source>
         <translation>Feld Kennung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="44" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="46" />
         <source>Label field</source>
         <translation>Feld Klasse</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="44" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="46" />
         <source>Score field</source>
         <translation>Feld Konfidenz</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="45" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="47" />
         <source>Panorama field (id or image name)</source>
         <translation>Feld Panorama (Kennung oder Bildname)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="46" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="48" />
         <source>Box field (GeoJSON: polygon or [xmin, ymin, xmax, ymax])</source>
         <translation>Feld Rahmen (GeoJSON: Polygon oder [xmin, ymin, xmax, ymax])</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="47" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="49" />
         <source>Box xmin field (CSV)</source>
         <translation>Feld Rahmen xmin (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="47" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="49" />
         <source>Box ymin field (CSV)</source>
         <translation>Feld Rahmen ymin (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="48" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="50" />
         <source>Box xmax field (CSV)</source>
         <translation>Feld Rahmen xmax (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="48" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="50" />
         <source>Box ymax field (CSV)</source>
         <translation>Feld Rahmen ymax (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="49" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="51" />
         <source>Position x field (CSV, EPSG:25832)</source>
         <translation>Feld Position x (CSV, EPSG:25832)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="50" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="52" />
         <source>Position y field (CSV, EPSG:25832)</source>
         <translation>Feld Position y (CSV, EPSG:25832)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="55" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="57" />
         <source>Box units</source>
         <translation>Rahmeneinheit</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="62" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="64" />
         <source>Model run (created if it does not exist)</source>
         <translation>Modelllauf (wird angelegt, falls nicht vorhanden)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="67" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="69" />
         <source>Imported detections</source>
         <translation>Importierte Erkennungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="101" />
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="100" />
         <source>{imported} detections imported, {rejected} rejected.</source>
         <translation>{imported} Erkennungen importiert, {rejected} abgewiesen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="23" />
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="26" />
         <source>Export roadworks</source>
         <translation>Baustellen exportieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="26" />
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="29" />
         <source>Writes the store's roadworks as a WZDx 4.2 work zone feed (GeoJSON, lon/lat), a DATEX II 3 SituationPublication (posList in lat lon order), a Waze CIFS JSON feed (polylines in lat lon order) or GeoJSON with every field (EPSG:4326). Without STATUS, WZDx and CIFS carry approved and active roadworks, DATEX II and GeoJSON all. WZDx and CIFS need a line along the road: roadworks drawn as polygons are left out and named in the log. COUNT is the number of roadworks written.</source>
         <translation>Schreibt die Baustellen des Datenspeichers als WZDx-4.2-Feed (GeoJSON, Länge/Breite), als DATEX-II-3-SituationPublication (posList in der Reihenfolge Breite Länge), als Waze-CIFS-JSON-Feed (Linien in der Reihenfolge Breite Länge) oder als GeoJSON mit allen Feldern (EPSG:4326). Ohne STATUS enthalten WZDx und CIFS genehmigte und aktive Baustellen, DATEX II und GeoJSON alle. WZDx und CIFS brauchen eine Linie entlang der Straße: Als Polygon gezeichnete Baustellen werden ausgelassen und im Protokoll genannt. COUNT ist die Zahl der geschriebenen Baustellen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="37" />
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40" />
         <source>WZDx 4.2 (GeoJSON)</source>
         <translation>WZDx 4.2 (GeoJSON)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="37" />
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40" />
         <source>DATEX II 3 (XML)</source>
         <translation>DATEX II 3 (XML)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="37" />
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40" />
         <source>Waze CIFS (JSON)</source>
         <translation>Waze CIFS (JSON)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="37" />
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40" />
         <source>GeoJSON (all fields)</source>
         <translation>GeoJSON (alle Felder)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40" />
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="43" />
         <source>Statuses to export (empty: depends on the format)</source>
         <translation>Zu exportierende Status (leer: je nach Format)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="44" />
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="47" />
         <source>Publisher named in the feed</source>
         <translation>Im Feed genannter Herausgeber</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="33" />
+        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="35" />
         <source>Output file</source>
         <translation>Ausgabedatei</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="46" />
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="49" />
         <source>GeoJSON (*.geojson);;XML (*.xml);;JSON (*.json)</source>
         <translation>GeoJSON (*.geojson);;XML (*.xml);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="49" />
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="52" />
         <source>Roadworks written</source>
         <translation>Geschriebene Baustellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="72" />
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="71" />
         <source>The file could not be written: {error}</source>
         <translation>Die Datei konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="77" />
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="76" />
         <source>{count} roadworks written to {path}.</source>
         <translation>{count} Baustellen nach {path} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="47" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="53" />
         <source>Import roadworks</source>
         <translation>Baustellen importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="50" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="56" />
         <source>Imports roadworks from a DATEX II SituationPublication (version 2.0, including the German MDM profile, or 3) or from GeoJSON. DATEX II MaintenanceWorks and ConstructionWorks records become roadworks; lane and speed management records linked to them give the restriction and the speed limit; other record types are skipped and counted by type. Records without coordinates are rejected with the reason. A record already imported (same record id) updates its roadworks. Every change is written to the roadworks history under ACTOR. REPORT lists rejected records, skipped record types and warnings.</source>
         <translation>Importiert Baustellen aus einer DATEX-II-SituationPublication (Version 2.0, auch im deutschen MDM-Profil, oder 3) oder aus GeoJSON. Aus DATEX-II-Datensätzen vom Typ MaintenanceWorks und ConstructionWorks werden Baustellen; damit verknüpfte Fahrstreifen- und Geschwindigkeitsregelungen liefern Einschränkung und Höchstgeschwindigkeit; andere Datensatztypen werden übersprungen und nach Typ gezählt. Datensätze ohne Koordinaten werden mit Begründung abgelehnt. Ein bereits importierter Datensatz (gleiche Kennung) aktualisiert seine Baustelle. Jede Änderung wird unter ACTOR in der Baustellenhistorie vermerkt. REPORT listet abgelehnte Datensätze, übersprungene Datensatztypen und Warnungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="60" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="66" />
         <source>DATEX II XML or GeoJSON file</source>
         <translation>DATEX-II-XML- oder GeoJSON-Datei</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="60" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="66" />
         <source>DATEX II or GeoJSON (*.xml *.geojson *.json);;All files (*)</source>
         <translation>DATEX II oder GeoJSON (*.xml *.geojson *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="66" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="72" />
         <source>Recorded as the author of the changes (empty: your user name)</source>
         <translation>Als Urheber der Änderungen vermerkt (leer: Ihr Benutzername)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="68" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="74" />
         <source>Report of rejected and skipped records</source>
         <translation>Bericht über abgelehnte und übersprungene Datensätze</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="71" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="77" />
         <source>Roadworks imported or updated</source>
         <translation>Importierte oder aktualisierte Baustellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="72" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="78" />
         <source>Roadworks updated</source>
         <translation>Aktualisierte Baustellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="73" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="79" />
         <source>Rejected records</source>
         <translation>Abgelehnte Datensätze</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="74" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="80" />
         <source>Skipped records of other types</source>
         <translation>Übersprungene Datensätze anderer Typen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="90" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="89" />
         <source>{path}: {error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="92" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="91" />
         <source>Writing to the store failed, nothing was imported: {error}</source>
         <translation>Das Schreiben in den Datenspeicher ist fehlgeschlagen, es wurde nichts importiert: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="101" />
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="100" />
         <source>… and {count} more rejected records.</source>
         <translation>… und {count} weitere abgelehnte Datensätze.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="14" />
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="16" />
         <source>Triangulate assets</source>
         <translation>Objekte triangulieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="17" />
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="19" />
         <source>Recomputes the position of every asset from its accepted detections. Signs and lights: least squares intersection of the rays through the box centres (from the panorama positions and headings); the RMS of the residuals becomes the position accuracy. Markings: where the rays meet the road, combined by the median. With a single detection the one-panorama estimate is kept (position source ground_plane). Manually placed assets are left alone; an asset changed by someone else meanwhile is skipped.</source>
         <translation>Berechnet die Position jedes Objekts aus seinen angenommenen Erkennungen neu. Schilder und Lichtsignalanlagen: Schnittpunkt der Strahlen durch die Rahmenmitten nach kleinsten Quadraten (aus Positionen und Blickrichtungen der Panoramen); der RMS der Residuen wird zur Positionsgenauigkeit. Markierungen: wo die Strahlen die Fahrbahn treffen, per Median zusammengefasst. Bei nur einer Erkennung bleibt die Schätzung aus einem Panorama (Positionsquelle ground_plane). Von Hand platzierte Objekte bleiben unverändert; ein inzwischen von jemand anderem geändertes Objekt wird übersprungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="28" />
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="30" />
         <source>Updated assets</source>
         <translation>Aktualisierte Objekte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="42" />
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="41" />
         <source>{updated} assets updated, {unchanged} unchanged, {manual} placed by hand, {conflicts} changed by someone else meanwhile, {without} without usable detections.</source>
         <translation>{updated} Objekte aktualisiert, {unchanged} unverändert, {manual} von Hand platziert, {conflicts} inzwischen von jemand anderem geändert, {without} ohne verwendbare Erkennungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="16" />
+        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="18" />
         <source>Export assets</source>
         <translation>Objekte exportieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="19" />
+        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="21" />
         <source>Writes the asset inventory with VzKat codes, German names, status, condition and position quality. STATUS: all; accepted (confirmed by at least one accepted detection); or the lifecycle status existing, planned, removed, withdrawn (withdrawn: the decision that created it was undone). GeoPackage and CSV are in EPSG:25832 (the CSV also has lon/lat), GeoJSON in WGS 84.</source>
         <translation>Schreibt den Objektbestand mit VzKat-Codes, deutschen Namen, Status, Zustand und Lagegüte. STATUS: all (alle); accepted (durch mindestens eine angenommene Erkennung bestätigt); oder der Lebenszyklus-Status existing, planned, removed, withdrawn (withdrawn: die Entscheidung, die es anlegte, wurde rückgängig gemacht). GeoPackage und CSV sind in EPSG:25832 (die CSV zusätzlich mit Länge/Breite), GeoJSON in WGS 84.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="33" />
+        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="35" />
         <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV files (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="36" />
+        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="38" />
         <source>Exported assets</source>
         <translation>Exportierte Objekte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="55" />
+        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="54" />
         <source>{count} assets exported to {path}.</source>
         <translation>{count} Objekte nach {path} exportiert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="65" />
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="66" />
         <source>Fetch sensors (SensorThings)</source>
         <translation>Sensoren abrufen (SensorThings)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="68" />
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="69" />
         <source>Reads the latest observation of every datastream of an OGC SensorThings API service (version 1.1 or 1.0, e.g. FROST-Server) and writes one point per datastream at its Thing's location: thing, datastream, observed property, value, unit, time, age in seconds and status (fresh, stale, no data). The requests grow with the number of pages, not of datastreams. OBSERVED_PROPERTY keeps only datastreams whose observed property has this name. Datastreams without a usable location (not GeoJSON, or latitude and longitude swapped) are written without geometry and flagged. Outputs: DATASTREAMS (features written) and REQUESTS (HTTP requests made).</source>
         <translation>Liest die letzte Beobachtung jedes Datastreams eines OGC-SensorThings-API-Dienstes (Version 1.1 oder 1.0, z. B. FROST-Server) und schreibt je Datastream einen Punkt am Standort seines Things: Thing, Datastream, beobachtete Größe, Wert, Einheit, Zeit, Alter in Sekunden und Status (fresh = aktuell, stale = veraltet, no data = keine Daten). Die Zahl der Anfragen wächst mit der Zahl der Seiten, nicht der Datastreams. OBSERVED_PROPERTY behält nur Datastreams, deren beobachtete Größe diesen Namen trägt. Datastreams ohne verwendbaren Standort (kein GeoJSON oder Breite und Länge vertauscht) werden ohne Geometrie geschrieben und markiert. Ausgaben: DATASTREAMS (geschriebene Objekte) und REQUESTS (gestellte HTTP-Anfragen).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="81" />
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="82" />
         <source>Observed property (name; empty: all)</source>
         <translation>Beobachtete Größe (Name; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="83" />
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="84" />
         <source>Stale after (seconds without a new observation)</source>
         <translation>Veraltet nach (Sekunden ohne neue Beobachtung)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="86" />
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="87" />
         <source>Maximum number of datastreams</source>
         <translation>Höchstzahl an Datastreams</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="94" />
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="95" />
         <source>Datastreams</source>
         <translation>Datastreams</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="95" />
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="96" />
         <source>HTTP requests</source>
         <translation>HTTP-Anfragen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="111" />
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="108" />
         <source>Reading the latest observations from {url}</source>
         <translation>Letzte Beobachtungen werden von {url} gelesen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="140" />
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="137" />
         <source>{count} datastreams, {requests} HTTP requests.</source>
         <translation>{count} Datastreams, {requests} HTTP-Anfragen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="48" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="55" />
         <source>Detour route</source>
         <translation>Umleitungsroute</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="51" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="58" />
         <source>Computes the detour around a closure with QGIS's network analysis library. The graph is built from the road layer ROADS (one-way field: 1/yes/true/FT forward, -1/TF backward, anything else both ways; speed field in km/h for the travel time) and cached until the layer changes. The closure is a roadworks of the STORE (ROADWORKS id) or the first feature of CLOSURES (with optional 'restriction' and 'direction' fields; further features are avoided as other works). The closed stretch runs from junction to junction; a full closure removes both directions, 'lanes in one direction' only the drawn (or 'backward': the opposite) direction, one lane or shoulder nothing (the stretch is reported, no detour needed). Other works of the store during the same time are avoided. START and END (any CRS) replace the ends of the closed stretch. OUTPUT holds the detour and the closed stretch; LENGTH_M is the detour's length, EXTRA_M its length minus the closed stretch. A detour that cannot exist, a closure off the network and a road layer without the named fields stop with a clear message.</source>
         <translation>Berechnet die Umleitung um eine Sperrung mit der Netzwerkanalyse-Bibliothek von QGIS. Der Graph wird aus dem Straßenlayer ROADS gebildet (Einbahnfeld: 1/yes/true/FT in Digitalisierrichtung, -1/TF dagegen, alles andere in beide Richtungen; Geschwindigkeitsfeld in km/h für die Fahrzeit) und bis zu einer Änderung des Layers zwischengespeichert. Die Sperrung ist eine Baustelle des Datenspeichers STORE (ROADWORKS-ID) oder das erste Objekt von CLOSURES (mit optionalen Feldern 'restriction' und 'direction'; weitere Objekte werden als andere Baustellen umfahren). Der gesperrte Abschnitt reicht von Knoten zu Knoten; eine Vollsperrung entfernt beide Richtungen, 'Fahrstreifen einer Richtung' nur die gezeichnete (bei 'backward' die entgegengesetzte) Richtung, ein Fahrstreifen oder Seitenstreifen nichts (der Abschnitt wird gemeldet, eine Umleitung ist nicht nötig). Andere Baustellen des Datenspeichers im selben Zeitraum werden umfahren. START und END (beliebiges KBS) ersetzen die Enden des gesperrten Abschnitts. OUTPUT enthält die Umleitung und den gesperrten Abschnitt; LENGTH_M ist die Länge der Umleitung, EXTRA_M ihre Länge abzüglich des gesperrten Abschnitts. Eine unmögliche Umleitung, eine Sperrung abseits des Netzes und ein Straßenlayer ohne die genannten Felder brechen mit einer klaren Meldung ab.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="66" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="73" />
         <source>Road network</source>
         <translation>Straßennetz</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="72" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="79" />
         <source>Roadworks id (in the store)</source>
         <translation>Baustellen-ID (im Datenspeicher)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="75" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="82" />
         <source>Closures (instead of a roadworks id)</source>
         <translation>Sperrungen (statt einer Baustellen-ID)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="78" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="85" />
         <source>Start of the detour (optional)</source>
         <translation>Beginn der Umleitung (optional)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="79" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="86" />
         <source>End of the detour (optional)</source>
         <translation>Ende der Umleitung (optional)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="81" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="88" />
         <source>Avoid other works of the store during the same time</source>
         <translation>Andere Baustellen des Datenspeichers im selben Zeitraum umfahren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="84" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="91" />
         <source>Topology tolerance (m)</source>
         <translation>Topologietoleranz (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="87" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="94" />
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="87" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="94" />
         <source>A* over the extracted graph</source>
         <translation>A* über den ausgelesenen Graphen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="87" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="94" />
         <source>QgsGraphAnalyzer.dijkstra</source>
         <translation>QgsGraphAnalyzer.dijkstra</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="97" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="104" />
         <source>Extra length (m)</source>
         <translation>Mehrlänge (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="98" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="105" />
         <source>Detour time (s)</source>
         <translation>Fahrzeit der Umleitung (s)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="99" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="106" />
         <source>Extra time (s)</source>
         <translation>Mehrfahrzeit (s)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="116" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="119" />
         <source>A roadworks id needs the STORE it is in.</source>
         <translation>Eine Baustellen-ID braucht den Datenspeicher (STORE), in dem sie steht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="124" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="127" />
         <source>Give a roadworks id (with its store) or a closures layer.</source>
         <translation>Geben Sie eine Baustellen-ID (mit ihrem Datenspeicher) oder einen Sperrungslayer an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="127" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="130" />
         <source>The road layer could not be loaded.</source>
         <translation>Der Straßenlayer konnte nicht geladen werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="143" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="146" />
         <source>The restriction does not close the road: no detour is needed.</source>
         <translation>Die Einschränkung sperrt die Straße nicht: Eine Umleitung ist nicht nötig.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="159" />
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="162" />
         <source>Detour {length} m, {extra} m longer than the closed stretch.</source>
         <translation>Umleitung {length} m, {extra} m länger als der gesperrte Abschnitt.</translation>
     </message>
@@ -3619,7 +3619,7 @@
         <translation>Sensoren (live)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="122" />
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="123" />
         <source>MQTT: {error}</source>
         <translation>MQTT: {error}</translation>
     </message>
@@ -3799,7 +3799,7 @@
         <translation>Der Processing-Algorithmus {id} ist nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="31" />
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="35" />
         <source>Sensor time series</source>
         <translation>Sensor-Zeitreihe</translation>
     </message>
@@ -3854,22 +3854,22 @@
         <translation>Typische Woche aus {count} Werten von {weeks} Wochen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="31" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="33" />
         <source>Draw roadworks along a road</source>
         <translation>Baustelle entlang einer Straße zeichnen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="34" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="36" />
         <source>Draw roadworks as an area</source>
         <translation>Baustelle als Fläche zeichnen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="65" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="67" />
         <source>No road network to snap to: the roadworks is drawn as clicked.</source>
         <translation>Kein Straßennetz zum Einrasten: Die Baustelle wird so gezeichnet, wie geklickt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="87" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="89" />
         <source>The road network could not be read: {error}</source>
         <translation>Das Straßennetz konnte nicht gelesen werden: {error}</translation>
     </message>
@@ -3879,92 +3879,92 @@
         <translation>Baustelle gespeichert: {title} (Version {version}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="79" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="89" />
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="81" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="91" />
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="95" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="105" />
         <source>Empty: the store's road network</source>
         <translation>Leer: das Straßennetz des Datenspeichers</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="96" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="106" />
         <source>Fields…</source>
         <translation>Felder…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="117" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="127" />
         <source>Buffer</source>
         <translation>Puffer</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="117" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="127" />
         <source>Sensors within</source>
         <translation>Sensoren im Umkreis</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="122" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="132" />
         <source>Work session</source>
         <translation>Arbeitsschicht</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="122" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="132" />
         <source>Detour by</source>
         <translation>Umleitung nach</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="129" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="139" />
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="131" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="141" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="146" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="156" />
         <source>Save detour</source>
         <translation>Umleitung speichern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="150" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="160" />
         <source>Zoom</source>
         <translation>Zoomen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="151" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="161" />
         <source>Zoom the map to the detour</source>
         <translation>Karte auf die Umleitung zoomen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="154" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="164" />
         <source>PDF report…</source>
         <translation>PDF-Bericht…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="157" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="167" />
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="163" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="173" />
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="187" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="194" />
         <source>The roadworks could not be read: {error}</source>
         <translation>Die Baustellen konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="218" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="225" />
         <source>Select a roadworks on the map, or choose one here and press Check.</source>
         <translation>Wählen Sie eine Baustelle auf der Karte aus oder hier in der Liste und klicken Sie auf „Prüfen“.</translation>
     </message>
@@ -4014,87 +4014,87 @@
         <translation>{title} geprüft. Konflikte: {conflicts}, betroffene Objekte: {assets}, Sensoren: {sensors}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="375" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="373" />
         <source>There is no road layer to map.</source>
         <translation>Es gibt keinen Straßenlayer, dessen Felder zugeordnet werden könnten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="399" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="397" />
         <source>There is no detour to save: check a roadworks first.</source>
         <translation>Es gibt keine Umleitung zum Speichern: Prüfen Sie zuerst eine Baustelle.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="415" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="408" />
         <source>Keep the stored detour</source>
         <translation>Gespeicherte Umleitung behalten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="426" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="419" />
         <source>The detour could not be saved: {error}</source>
         <translation>Die Umleitung konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="431" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="424" />
         <source>Detour saved in {title} (version {version}).</source>
         <translation>Umleitung in {title} gespeichert (Version {version}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="453" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="443" />
         <source>Choose a roadworks to edit.</source>
         <translation>Wählen Sie eine Baustelle zum Bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="475" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="463" />
         <source>Please wait: another job is still running.</source>
         <translation>Bitte warten: Ein anderer Auftrag läuft noch.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="482" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="470" />
         <source>Failed: {error}</source>
         <translation>Fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="482" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="470" />
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="499" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="487" />
         <source>Choose a roadworks for the report.</source>
         <translation>Wählen Sie eine Baustelle für den Bericht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="502" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="490" />
         <source>Save the report</source>
         <translation>Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="522" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="510" />
         <source>Report written: {path} ({pages} pages)</source>
         <translation>Bericht geschrieben: {path} ({pages} Seiten)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="527" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="515" />
         <source>Writing the report…</source>
         <translation>Bericht wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="536" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="522" />
         <source>Export roadworks as {format}</source>
         <translation>Baustellen als {format} exportieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="545" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="531" />
         <source>Exporting roadworks…</source>
         <translation>Baustellen werden exportiert…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="560" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="544" />
         <source>Imported {imported} roadworks ({updated} updated), {rejected} rejected, {skipped} records of other types skipped.</source>
         <translation>{imported} Baustellen importiert ({updated} aktualisiert), {rejected} abgelehnt, {skipped} Meldungen anderer Typen übersprungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="566" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="550" />
         <source>Importing roadworks…</source>
         <translation>Baustellen werden importiert…</translation>
     </message>
@@ -4109,52 +4109,52 @@
         <translation>Linie, {length} m</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_plugin.py" line="25" />
+        <location filename="../herzlich_digital_plugin/gui/review_plugin.py" line="27" />
         <source>Review inspector</source>
         <translation>Prüf-Inspektor</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="57" />
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="58" />
         <source>Review these…</source>
         <translation>Diese prüfen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="58" />
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="59" />
         <source>Open the review queue on this filter and order</source>
         <translation>Die Prüfwarteschlange mit diesem Filter und dieser Reihenfolge öffnen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="60" />
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="61" />
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="82" />
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="83" />
         <source>Asset and history</source>
         <translation>Objekt und Verlauf</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="110" />
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="111" />
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="128" />
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="129" />
         <source>{count} matching</source>
         <translation>{count} Treffer</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="29" />
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="33" />
         <source>Add sensor layer…</source>
         <translation>Sensor-Layer hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="33" />
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="37" />
         <source>Sensor alert thresholds…</source>
         <translation>Sensor-Alarmschwellen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="61" />
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="63" />
         <source>Live sensor layer {name} added ({url}).</source>
         <translation>Live-Sensor-Layer {name} hinzugefügt ({url}).</translation>
     </message>
@@ -4244,7 +4244,7 @@
         <translation>Meine Änderung auf die gespeicherte Fassung anwenden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_plugin.py" line="24" />
+        <location filename="../herzlich_digital_plugin/gui/review_plugin.py" line="26" />
         <source>Review</source>
         <translation>Prüfen</translation>
     </message>
@@ -4309,12 +4309,12 @@
         <translation>Keine Werte in diesem Zeitraum</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="33" />
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="34" />
         <source>Your role '{role}' may look at detections but not decide on them. Reviewing needs the reviewer role (ask your administrator).</source>
         <translation>Ihre Rolle „{role}“ darf Detektionen ansehen, aber nicht über sie entscheiden. Zum Prüfen ist die Prüfer-Rolle nötig (bitte an die Administration wenden).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="81" />
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="82" />
         <source>%v of %m</source>
         <translation>%v von %m</translation>
     </message>
@@ -4644,17 +4644,17 @@
         <translation>Anmerkung speichern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="115" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="116" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="109" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="110" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="109" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="110" />
         <source>Who</source>
         <translation>Wer</translation>
     </message>
@@ -4914,77 +4914,77 @@
         <translation>z. B. 274 50, 206, Haltverbot</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="105" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="106" />
         <source>Fields</source>
         <translation>Felder</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="109" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="110" />
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="109" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="110" />
         <source>After</source>
         <translation>Nachher</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="134" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="135" />
         <source>not set</source>
         <translation>nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="152" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="153" />
         <source>not given</source>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="158" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="159" />
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="173" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="174" />
         <source>New roadworks</source>
         <translation>Neue Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="173" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="174" />
         <source>Roadworks {id}: {title} (version {version})</source>
         <translation>Baustelle {id}: {title} (Version {version})</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="258" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="259" />
         <source>A new roadworks cannot start as '{status}'.</source>
         <translation>Eine neue Baustelle kann nicht mit dem Status „{status}“ beginnen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="313" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="314" />
         <source>The store could not be written, nothing was saved: {error}</source>
         <translation>In den Datenspeicher konnte nicht geschrieben werden, nichts wurde gespeichert: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="345" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="346" />
         <source>The history could not be read: {error}</source>
         <translation>Der Verlauf konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="348" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="349" />
         <source>created</source>
         <translation>angelegt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="348" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="349" />
         <source>changed</source>
         <translation>geändert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="348" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="349" />
         <source>status changed</source>
         <translation>Status geändert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="349" />
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="350" />
         <source>imported</source>
         <translation>importiert</translation>
     </message>
@@ -5154,7 +5154,7 @@
         <translation>Die Beschreibung des Demo-Speichers ist unverständlich: {value}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="57" />
+        <location filename="../herzlich_digital_plugin/plugin.py" line="63" />
         <source>Add store layers…</source>
         <translation>Datenspeicher-Layer hinzufügen…</translation>
     </message>
@@ -5179,7 +5179,7 @@
         <translation>{count} Layer zur Gruppe „{group}“ hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="210" />
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="208" />
         <source>The panorama image could not be produced: {error}</source>
         <translation>Das Panoramabild konnte nicht erzeugt werden: {error}</translation>
     </message>

@@ -5,6 +5,8 @@ from qgis.PyQt.QtCore import Qt
 
 from ..toolbelt.i18n import tr
 from .review_context import ReviewContext
+from .review_inspector_dock import ReviewInspectorDock
+from .review_queue_dock import ReviewQueueDock
 
 
 class ReviewUi:
@@ -33,7 +35,6 @@ class ReviewUi:
     def ensure_inspector(self):
         if self.inspector is not None:
             return self.inspector
-        from .review_inspector_dock import ReviewInspectorDock
 
         registry = self.plugin._registry
         dock = ReviewInspectorDock(self.iface, self.context, self._panorama_dock, parent=self.iface.mainWindow())
@@ -51,7 +52,6 @@ class ReviewUi:
     def ensure_queue(self):
         if self.queue_dock is not None:
             return self.queue_dock
-        from .review_queue_dock import ReviewQueueDock
 
         registry = self.plugin._registry
         dock = ReviewQueueDock(self.iface, self.context, self._panorama_dock, parent=self.iface.mainWindow())

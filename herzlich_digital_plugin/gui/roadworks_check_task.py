@@ -11,6 +11,11 @@ from qgis.core import Qgis, QgsFeedback, QgsMessageLog, QgsTask
 from ..roadworks.detour_fields import RoadFields
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import LOG_TAG
+from ..roadworks.analysis_common import SiteNotFound
+from ..roadworks.analysis_impact import check_roadworks
+from ..roadworks.detour_errors import DetourError
+from ..roadworks.detour_graph import build_network, route_street_names
+from ..store import StoreError, open_store
 
 _ALIVE: Set["RoadworksCheckTask"] = set()  # PyQt must not collect a running task
 
@@ -90,10 +95,6 @@ class RoadworksCheckTask(QgsTask):
             del layer  # a layer opened here is closed here, on this thread
 
     def _check(self, layer) -> bool:
-        from ..roadworks.analysis_impact import check_roadworks
-        from ..roadworks.detour_graph import build_network, route_street_names
-        from ..store import open_store
-
         if layer is not None and self.network is None:
             self.setProgress(5)
             self.network = build_network(layer, self.fields, feedback=self._feedback(5, 40))
@@ -141,7 +142,4 @@ class RoadworksCheckTask(QgsTask):
 
 def _expected(error: BaseException) -> bool:
     """Errors with a message for the user (no traceback in the log)."""
-    from ..roadworks.analysis_common import SiteNotFound
-    from ..roadworks.detour_errors import DetourError
-    from ..store import StoreError
     return isinstance(error, (DetourError, SiteNotFound, StoreError))

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from ..toolbelt.i18n import tr
 from .image_errors import ImageError
 from .image_resolvers import scheme_resolver
+from ..toolbelt.network import QgisHttpClient, NetworkError
 
 HTTP_SCHEMES = ("http", "https")
 
@@ -134,8 +135,6 @@ def _suffix(url: str) -> str:
 
 
 def _http_client(authcfg, timeout_s):
-    from ..toolbelt.network import QgisHttpClient
-
     return QgisHttpClient(authcfg=authcfg or "", timeout_s=timeout_s)
 
 
@@ -147,7 +146,6 @@ def download(url: str, disk_cache, authcfg: str = "", timeout_s: float = 20.0) -
     cached = disk_cache.get(url, suffix)
     if cached is not None:
         return cached
-    from ..toolbelt.network import NetworkError
 
     try:
         response = _http_client(authcfg, timeout_s).get(url)

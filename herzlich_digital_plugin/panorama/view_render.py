@@ -17,6 +17,7 @@ from .image_resolvers import resolver_for_store
 from .image_source import image_file
 from .overlay_painter import OverlayPrimitives, OverlayToggles, compass_labels, paint_overlays
 from .overlays import View, camera_centre, detection_boxes, geometry_lines, horizon_grid, project_assets, project_lines
+from .image_decode import array_to_qimage
 
 OVERLAY_DISTANCE_M = 60.0
 
@@ -39,7 +40,6 @@ def render_frame(renderer, equi, pano: dict, view: View) -> QImage:
                         float(pano.get("heading") or 0.0), float(pano.get("pitch") or 0.0),
                         float(pano.get("roll") or 0.0), out=out)
         return image
-    from .image_decode import array_to_qimage
     return array_to_qimage(renderer.render(equi, view.yaw, view.pitch, view.fov, view.width, view.height,
                                            float(pano.get("heading") or 0.0), float(pano.get("pitch") or 0.0),
                                            float(pano.get("roll") or 0.0)))

@@ -6,6 +6,8 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsPro
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .import_panorama_common import MAX_WARNINGS_SHOWN, open_store_parameter, progress_callbacks
+from ..review.import_detections import FieldMapping, import_detections
+from ..store import StoreError
 
 # (parameter, FieldMapping attribute, default: Mapillary property / CSV column)
 FIELD_PARAMETERS = (
@@ -68,9 +70,6 @@ class ImportDetectionsAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("REJECTED", tr("Rejected rows")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..review.import_detections import FieldMapping, import_detections
-        from ..store import StoreError
-
         path = self.parameterAsFile(parameters, "INPUT", context)
         fmt = self.parameterAsEnumString(parameters, "FORMAT", context) or "auto"
         units = self.parameterAsEnumString(parameters, "UNITS", context) or "auto"

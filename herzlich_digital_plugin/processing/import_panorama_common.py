@@ -10,6 +10,7 @@ from qgis.core import (
 
 from ..toolbelt.db_connection import ConnectionError_, resolve_store
 from ..toolbelt.i18n import tr
+from ..store import StoreError, open_store
 
 MAX_WARNINGS_SHOWN = 20  # the log stays readable; the REPORT file has every rejected row
 
@@ -35,8 +36,6 @@ def add_report_parameters(algorithm):
 
 def open_store_parameter(algorithm, parameters, context):
     """The opened store of STORE/AUTHCFG; QgsProcessingException with a user message otherwise."""
-    from ..store import StoreError, open_store
-
     text = algorithm.parameterAsString(parameters, "STORE", context)
     authcfg = algorithm.parameterAsString(parameters, "AUTHCFG", context)
     try:

@@ -5,6 +5,8 @@ from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .import_panorama_common import (add_report_parameters, add_store_parameters, finish, open_store_parameter,
                                      progress_callbacks)
+from ..panorama.import_folder import import_folder
+from ..store import StoreError
 
 
 class ImportPanoramaFolderAlgorithm(HdAlgorithm):
@@ -30,9 +32,6 @@ class ImportPanoramaFolderAlgorithm(HdAlgorithm):
         add_report_parameters(self)
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..panorama.import_folder import import_folder
-        from ..store import StoreError
-
         folder = self.parameterAsFile(parameters, "FOLDER", context)
         campaign = self.parameterAsString(parameters, "CAMPAIGN", context)
         camera_height = self.parameterAsDouble(parameters, "CAMERA_HEIGHT", context)

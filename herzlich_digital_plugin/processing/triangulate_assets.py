@@ -5,6 +5,8 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsPro
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .import_panorama_common import open_store_parameter, progress_callbacks
+from ..review.triangulate_assets import triangulate_assets
+from ..store import StoreError
 
 
 class TriangulateAssetsAlgorithm(HdAlgorithm):
@@ -28,9 +30,6 @@ class TriangulateAssetsAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("UPDATED", tr("Updated assets")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..review.triangulate_assets import triangulate_assets
-        from ..store import StoreError
-
         progress, cancelled = progress_callbacks(feedback)
         store = open_store_parameter(self, parameters, context)
         try:
