@@ -41,7 +41,7 @@ ROADWORKS_PREFIXES = ("analysis", "detour", "exchange", "report")
 ROADWORKS_EXCHANGE = {"datex2.py", "wzdx.py", "cifs.py", "geojson.py"}
 PANORAMA_PREFIXES = {"image": "images", "import": "imports"}
 PROCESSING_CAPABILITIES = ("panorama", "review", "sensors", "roadworks", "admin")
-PROCESSING_STAY = {"__init__.py", "algorithms.py", "base.py", "provider.py"}
+PROCESSING_STAY = {"__init__.py", "algorithms.py", "base.py", "provider.py", "store_layer_results.py"}
 PROCESSING_TABLE = {
     "import_panorama_common.py": "panorama", "import_panorama_folder.py": "panorama",
     "import_panorama_table.py": "panorama", "render_panorama_view.py": "panorama",
