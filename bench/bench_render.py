@@ -50,7 +50,8 @@ def _median_time(fn, repeat):
 
 
 def _render_and_encode(rs, cap, picks, width, height):
-    from herzlich_digital_plugin.democity.render import encode_jpeg, render_panorama
+    from herzlich_digital_plugin.democity.render import render_panorama
+    from herzlich_digital_plugin.democity.render_io import encode_jpeg
     render_t, encode_t = [], []
     for i in picks:
         t = time.perf_counter()
@@ -84,7 +85,7 @@ class _Store:
 
 
 def _throughput(rs, cap, picks, threads):
-    from herzlich_digital_plugin.democity.render import render_all
+    from herzlich_digital_plugin.democity.render_batch import render_all
     rows = list(cap.rows([1, 2]))
     rows = [dict(rows[i], id=int(i) + 1) for i in picks]
     with tempfile.TemporaryDirectory() as tmp:

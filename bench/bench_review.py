@@ -33,7 +33,7 @@ from herzlich_digital_plugin.review import leases  # noqa: E402
 from herzlich_digital_plugin.review.decisions import ReviewSession  # noqa: E402
 from herzlich_digital_plugin.review.filters import ReviewFilter, counts  # noqa: E402
 from herzlich_digital_plugin.store import ddl, open_store  # noqa: E402
-from herzlich_digital_plugin.store.copy import copy_store  # noqa: E402
+from store_copy import copy_store  # noqa: E402
 from herzlich_digital_plugin.store.schema import DETECTION_COUNT_INDEX  # noqa: E402
 
 SEED = 7239

@@ -204,7 +204,7 @@ def _draw(city: Path, styled: bool) -> float:
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor
 
-    from herzlich_digital_plugin.democity.qgis_project import style_review_layers
+    from herzlich_digital_plugin.styles.layer_styles import style_review_layers
     from herzlich_digital_plugin.store import open_store
 
     t0 = time.perf_counter()

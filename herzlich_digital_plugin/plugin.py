@@ -2,8 +2,7 @@
 
 ``unload()`` undoes ``initGui()`` symmetrically through a UiRegistry.
 """
-from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import Qt
+from qgis.core import QgsApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -14,6 +13,12 @@ from .toolbelt.i18n import install_translator, remove_translator, tr
 from .toolbelt.log import PlgLogger, install_log_handler, remove_log_handler
 from .toolbelt.paths import icon_path
 from .toolbelt.settings import SettingsManager
+from .gui.active_store import active_store_target
+from .gui.panorama_ui import PanoramaUi
+from .gui.review_plugin import ReviewUi
+from .gui.roadworks_plugin import RoadworksUi
+from .gui.sensor_plugin import SensorUi
+from .gui.settings_dialog import SettingsDialog
 
 MENU_OBJECT_NAME = "mHerzlichDigitalMenu"
 TOOLBAR_OBJECT_NAME = "mHerzlichDigitalToolBar"
@@ -29,9 +34,7 @@ class HerzlichDigitalPlugin:
         self.actions = {}
         self._registry = None
         self.active_store = None
-        self.panorama_dock = None  # created on first use
-        self.view_cone = None
-        self.panorama_tool = None
+        self.panorama = None  # gui.panorama_ui.PanoramaUi: viewer dock, view cone, map tool
         self.review = None  # gui.review_plugin.ReviewUi: review queue and inspector
         self.roadworks = None  # gui.roadworks_plugin.RoadworksUi: draw, form, check dock
         self.sensors = None  # gui.sensor_plugin.SensorUi: live sensor layers, time-series dock, alerts
@@ -57,12 +60,11 @@ class HerzlichDigitalPlugin:
                          lambda: self._run_algorithm("herzlich_digital:createdemocity"), toolbar=True)
         self._add_action("setup_shared_database", "database.svg", tr("Set up shared database…"),
                          lambda: self._run_algorithm("herzlich_digital:setupshareddatabase"))
+        self._add_action("add_store_layers", "database.svg", tr("Add store layers…"), self.add_store_layers)
         self.menu.addSeparator()
         self.active_store = ActiveStore()
         self._registry.on_unload(self._close_active_store)
-        self._add_action("panorama_viewer", "panorama.svg", tr("Panorama viewer"), self.toggle_panorama_viewer,
-                         toolbar=True, checkable=True)
-        self._add_panorama_tool()
+        self._init_panorama()
         self._init_review()
         self._init_roadworks()
         self._init_sensors()
@@ -80,16 +82,12 @@ class HerzlichDigitalPlugin:
 
     # ------------------------------------------------------------------ review
     def _init_review(self) -> None:
-        from .gui.review_plugin import ReviewUi
-
         self.review = ReviewUi(self)
         self.review.init_gui()
         self._registry.on_unload(lambda: setattr(self, "review", None))
 
     # ------------------------------------------------------------------ roadworks
     def _init_roadworks(self) -> None:
-        from .gui.roadworks_plugin import RoadworksUi
-
         self.menu.addSeparator()
         self.roadworks = RoadworksUi(self)
         self.roadworks.init_gui()
@@ -97,91 +95,41 @@ class HerzlichDigitalPlugin:
 
     # ------------------------------------------------------------------ sensors
     def _init_sensors(self) -> None:
-        from .gui.sensor_plugin import SensorUi
-
         self.menu.addSeparator()
         self.sensors = SensorUi(self)
         self.sensors.init_gui()
         self._registry.on_unload(lambda: setattr(self, "sensors", None))
 
-    # ------------------------------------------------------------------ panoramas
-    def _add_panorama_tool(self) -> None:
-        from .gui.panorama_map_tool import PanoramaMapTool
+    # ------------------------------------------------------------------ panoramas (gui/panorama_ui.py)
+    def _init_panorama(self) -> None:
+        self.panorama = PanoramaUi(self)
+        self.panorama.init_gui()
+        self._registry.on_unload(lambda: setattr(self, "panorama", None))
 
-        canvas = self.iface.mapCanvas()
-        self.panorama_tool = PanoramaMapTool(canvas, self.active_store, self.log)
-        action = self._add_action("open_panorama", "panorama_map_tool.svg", tr("Open panorama"),
-                                  self.activate_panorama_tool, toolbar=True, checkable=True)
-        self.panorama_tool.setAction(action)  # the canvas unchecks it when another tool takes over
-        self._registry.connect(self.panorama_tool.panoramaPicked, self.open_panorama)
-        tool = self.panorama_tool
+    @property
+    def panorama_dock(self):
+        return self.panorama.panorama_dock if self.panorama is not None else None
 
-        def remove_tool():
-            if canvas.mapTool() is tool:
-                canvas.unsetMapTool(tool)
-            tool.deleteLater()
-            self.panorama_tool = None
-        self._registry.on_unload(remove_tool)
+    @property
+    def view_cone(self):
+        return self.panorama.view_cone if self.panorama is not None else None
 
-    def activate_panorama_tool(self, checked=True) -> None:
-        canvas = self.iface.mapCanvas()
-        if checked:
-            canvas.setMapTool(self.panorama_tool)
-        elif canvas.mapTool() is self.panorama_tool:
-            canvas.unsetMapTool(self.panorama_tool)
+    @property
+    def panorama_tool(self):
+        return self.panorama.panorama_tool if self.panorama is not None else None
 
     def ensure_panorama_dock(self):
-        """The panorama dock and its view cone, created (and registered for unload) on first use."""
-        if self.panorama_dock is not None:
-            return self.panorama_dock
-        from .gui.panorama_dock import PanoramaDock
-        from .gui.view_cone import ViewCone
-
-        main_window = self.iface.mainWindow()
-        dock = PanoramaDock(self.iface, self.active_store, parent=main_window)
-        self._registry.add_dock(self.iface, Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        # A street view needs room: about two fifths of the window, the map keeps the rest.
-        main_window.resizeDocks([dock], [max(480, int(main_window.width() * 0.4))], Qt.Orientation.Horizontal)
-        canvas = self.iface.mapCanvas()
-        cone = ViewCone(canvas)
-
-        def remove_cone():
-            canvas.scene().removeItem(cone)
-            self.view_cone = None
-        self._registry.on_unload(remove_cone)
-        self._registry.connect(dock.panoramaChanged, cone.set_panorama)
-        self._registry.connect(dock.view.viewChanged, cone.set_view)
-        self._registry.connect(dock.visibilityChanged, self._on_dock_visibility)
-        self._registry.connect(QgsProject.instance().cleared, dock.clear)  # another project, maybe another store
-
-        def shutdown_dock():
-            dock.shutdown()
-            self.panorama_dock = None
-        self._registry.on_unload(shutdown_dock)
-        self.panorama_dock, self.view_cone = dock, cone
-        return dock
-
-    def toggle_panorama_viewer(self, checked=True) -> None:
-        if checked:
-            dock = self.ensure_panorama_dock()
-            dock.show()
-            dock.raise_()
-        elif self.panorama_dock is not None:
-            self.panorama_dock.hide()
-
-    def _on_dock_visibility(self, visible) -> None:
-        action = self.actions.get("panorama_viewer")
-        if action is not None:
-            action.setChecked(bool(visible))
-        if self.view_cone is not None:
-            self.view_cone.setVisible(bool(visible) and self.panorama_dock.current_panorama() is not None)
+        return self.panorama.ensure_panorama_dock()
 
     def open_panorama(self, pano, yaw=None) -> bool:
         """Show a panorama (row or id) in the dock, opening the dock if needed."""
-        dock = self.ensure_panorama_dock()
-        dock.show()
-        dock.raise_()
-        return dock.open_panorama(pano, yaw=yaw)
+        return self.panorama.open_panorama(pano, yaw=yaw)
+
+    def toggle_panorama_viewer(self, checked=True) -> None:
+        self.panorama.toggle_panorama_viewer(checked)
+
+    def activate_panorama_tool(self, checked=True) -> None:
+        self.panorama.activate_panorama_tool(checked)
 
     def _close_active_store(self) -> None:
         if self.active_store is not None:
@@ -193,9 +141,15 @@ class HerzlichDigitalPlugin:
 
         processing.execAlgorithmDialog(algorithm_id, {})
 
-    def show_settings(self) -> None:
-        from .gui.settings_dialog import SettingsDialog
+    def add_store_layers(self) -> None:
+        """The toolbox dialog of addstorelayers, filled in with the store the plugin works on now."""
+        from qgis import processing  # imported late: the processing plugin loads after us
 
+
+        store, authcfg = active_store_target()
+        processing.execAlgorithmDialog("herzlich_digital:addstorelayers", {"STORE": store or "", "AUTHCFG": authcfg or ""})
+
+    def show_settings(self) -> None:
         dialog = SettingsDialog(self.iface.mainWindow())
         dialog.exec()
 

@@ -9,17 +9,17 @@
         <translation>Herzlich Digital</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="56"/>
+        <location filename="../herzlich_digital_plugin/plugin.py" line="59"/>
         <source>Create demo city…</source>
         <translation>Demo-Stadt erstellen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="58"/>
+        <location filename="../herzlich_digital_plugin/plugin.py" line="61"/>
         <source>Set up shared database…</source>
         <translation>Gemeinsame Datenbank einrichten…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="70"/>
+        <location filename="../herzlich_digital_plugin/plugin.py" line="72"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
@@ -99,112 +99,112 @@
         <translation>Herzlich Digital {version}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="19"/>
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="22"/>
         <source>Set up shared database</source>
         <translation>Gemeinsame Datenbank einrichten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="22"/>
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="25"/>
         <source>Creates the Herzlich Digital schema in a PostgreSQL/PostGIS database, or upgrades it to the current version, and (optionally) the group roles hd_viewer, hd_reviewer, hd_planner and hd_admin. Give a QGIS PostgreSQL connection name or a postgresql:// address, and the credentials of a database administrator as an authentication configuration.</source>
         <translation>Legt das Herzlich-Digital-Schema in einer PostgreSQL/PostGIS-Datenbank an oder aktualisiert es auf die aktuelle Version und erstellt (optional) die Gruppenrollen hd_viewer, hd_reviewer, hd_planner und hd_admin. Geben Sie den Namen einer QGIS-PostgreSQL-Verbindung oder eine postgresql://-Adresse an und die Zugangsdaten einer Datenbank-Administration als Authentifizierungskonfiguration.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="29"/>
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="32"/>
         <source>PostgreSQL connection (name or postgresql:// address)</source>
         <translation>PostgreSQL-Verbindung (Name oder postgresql://-Adresse)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="87"/>
+        <location filename="../herzlich_digital_plugin/processing/add_store_layers.py" line="45"/>
         <source>Authentication</source>
         <translation>Authentifizierung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="32"/>
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="35"/>
         <source>Create roles</source>
         <translation>Rollen anlegen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="33"/>
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="36"/>
         <source>Schema version</source>
         <translation>Schemaversion</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="48"/>
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="47"/>
         <source>A shared database must be PostgreSQL, not a GeoPackage.</source>
         <translation>Eine gemeinsame Datenbank muss PostgreSQL sein, kein GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="59"/>
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="58"/>
         <source>Setting up the shared database failed: {error}</source>
         <translation>Die gemeinsame Datenbank konnte nicht eingerichtet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="60"/>
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="59"/>
         <source>Schema version {version} is in place.</source>
         <translation>Schemaversion {version} ist eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="23"/>
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="27"/>
         <source>Create demo city</source>
         <translation>Demo-Stadt erstellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="26"/>
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="30"/>
         <source>Generates a deterministic demo of Kaiserslautern: roads with real street names, two capture campaigns with a panorama every 5 m, traffic signs, markings and lights, AI detections with known error rates, sensor stations with a year of 15-minute data, and a few roadworks. Sizes: test (about 150 panoramas), demo (about 1,500, the default) and city (100,600, for benchmarks; metadata only). With &apos;Render images now&apos; the panorama JPEGs are rendered at once; otherwise each is rendered on first view.</source>
         <translation>Erzeugt ein reproduzierbares Demo-Kaiserslautern: Straßen mit echten Straßennamen, zwei Befahrungen mit einem Panorama alle 5 m, Verkehrszeichen, Markierungen und Ampeln, KI-Erkennungen mit bekannten Fehlerquoten, Sensorstationen mit einem Jahr 15-Minuten-Daten und einige Baustellen. Größen: test (etwa 150 Panoramen), demo (etwa 1.500, Standard) und city (100.600, für Benchmarks; nur Metadaten). Mit „Bilder jetzt rendern“ werden die Panorama-JPEGs sofort erzeugt, sonst jedes beim ersten Ansehen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="35"/>
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="39"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="35"/>
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="39"/>
         <source>test (about 150 panoramas)</source>
         <translation>test (etwa 150 Panoramen)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="35"/>
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="39"/>
         <source>demo (about 1,500 panoramas)</source>
         <translation>demo (etwa 1.500 Panoramen)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="35"/>
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="39"/>
         <source>city (100,600 panoramas, metadata only)</source>
         <translation>city (100.600 Panoramen, nur Metadaten)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="38"/>
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="42"/>
         <source>Random seed</source>
         <translation>Zufalls-Startwert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="40"/>
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="44"/>
         <source>Render images now</source>
         <translation>Bilder jetzt rendern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="41"/>
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="45"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="42"/>
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="46"/>
         <source>Demo store (GeoPackage)</source>
         <translation>Demo-Datenspeicher (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="43"/>
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="47"/>
         <source>Demo project</source>
         <translation>Demo-Projekt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="64"/>
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="65"/>
         <source>The demo city could not be created: {error}</source>
         <translation>Die Demo-Stadt konnte nicht erstellt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="68"/>
+        <location filename="../herzlich_digital_plugin/processing/create_demo_city.py" line="69"/>
         <source>{name}: {count}</source>
         <translation>{name}: {count}</translation>
     </message>
@@ -234,137 +234,137 @@
         <translation>Die Anfrage an {url} ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="315"/>
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="64"/>
         <source>The layer {table} could not be opened from {uri}</source>
         <translation>Der Layer {table} konnte nicht aus {uri} geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="100"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="76"/>
         <source>Main road</source>
         <translation>Hauptstraße</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="100"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="76"/>
         <source>Secondary road</source>
         <translation>Nebenstraße</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="100"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="76"/>
         <source>Residential street</source>
         <translation>Wohnstraße</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="32"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="109"/>
         <source>Traffic sign</source>
         <translation>Verkehrszeichen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/panorama_dock.py" line="32"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="109"/>
         <source>Road marking</source>
         <translation>Fahrbahnmarkierung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="93"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="109"/>
         <source>Traffic light</source>
         <translation>Ampel</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="266"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="189"/>
         <source>Traffic counter</source>
         <translation>Verkehrszähler</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="266"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="189"/>
         <source>Radar</source>
         <translation>Radar</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="266"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="189"/>
         <source>Parking</source>
         <translation>Parken</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="267"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="190"/>
         <source>Environment</source>
         <translation>Umwelt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="210"/>
         <source>planned</source>
         <translation>geplant</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="210"/>
         <source>approved</source>
         <translation>genehmigt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="210"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="211"/>
         <source>completed</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="211"/>
         <source>cancelled</source>
         <translation>storniert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="345"/>
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="23"/>
         <source>Herzlich Digital – Kaiserslautern ({size})</source>
         <translation>Herzlich Digital – Kaiserslautern ({size})</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/report_map.py" line="83"/>
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="94"/>
         <source>Roads</source>
         <translation>Straßen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="349"/>
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="95"/>
         <source>Panoramas</source>
         <translation>Panoramen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/report.py" line="203"/>
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="96"/>
         <source>Detections</source>
         <translation>Detektionen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_results.py" line="144"/>
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="97"/>
         <source>Assets</source>
         <translation>Objekte (Kataster)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="95"/>
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="98"/>
         <source>Sensors</source>
         <translation>Sensoren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/roadworks/datex2.py" line="302"/>
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="99"/>
         <source>Roadworks</source>
         <translation>Baustellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="354"/>
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="100"/>
         <source>Roadworks (areas)</source>
         <translation>Baustellen (Flächen)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="374"/>
+        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="34"/>
         <source>The project could not be written to {path}</source>
         <translation>Das Projekt konnte nicht nach {path} geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="63"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_ui.py" line="23"/>
         <source>Panorama viewer</source>
         <translation>Panorama-Betrachter</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/plugin.py" line="113"/>
+        <location filename="../herzlich_digital_plugin/gui/panorama_ui.py" line="30"/>
         <source>Open panorama</source>
         <translation>Panorama öffnen</translation>
     </message>
@@ -644,247 +644,247 @@
         <translation>Kein Panorama im Umkreis von {distance} m um den Klick.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="40"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="43"/>
         <source>No object there (false positive)</source>
         <translation>Dort ist kein Objekt (Fehlerkennung)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="41"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="44"/>
         <source>Duplicate detection</source>
         <translation>Doppelte Erkennung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="42"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="45"/>
         <source>Not recognisable in the image</source>
         <translation>Im Bild nicht erkennbar</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="43"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="46"/>
         <source>Box does not fit the object</source>
         <translation>Rahmen passt nicht zum Objekt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="44"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="47"/>
         <source>Not a public traffic sign or marking</source>
         <translation>Kein öffentliches Verkehrszeichen und keine Markierung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="45"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="48"/>
         <source>Other reason</source>
         <translation>Anderer Grund</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="63"/>
+        <location filename="../herzlich_digital_plugin/review/errors.py" line="23"/>
         <source>Someone else changed asset {id} in the meantime (you saw version {mine}, it is now at version {theirs}). Nothing was overwritten: compare both versions and decide again.</source>
         <translation>Jemand anderes hat Objekt {id} inzwischen geändert (Sie sahen Version {mine}, jetzt ist es Version {theirs}). Nichts wurde überschrieben: Vergleichen Sie beide Versionen und entscheiden Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="154"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="111"/>
         <source>A review session needs the reviewer&apos;s name.</source>
         <translation>Eine Prüfsitzung braucht den Namen der prüfenden Person.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="467"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="421"/>
         <source>Detection {id} does not exist.</source>
         <translation>Erkennung {id} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="253"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="210"/>
         <source>Unknown reason code &apos;{code}&apos;; use one of: {codes}.</source>
         <translation>Unbekannter Grund „{code}“; erlaubt sind: {codes}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="295"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="252"/>
         <source>Only an accepted detection has an asset to move.</source>
         <translation>Nur eine angenommene Erkennung hat ein Objekt, das verschoben werden kann.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="326"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="283"/>
         <source>These asset fields cannot be edited here: {fields}</source>
         <translation>Diese Objektfelder können hier nicht bearbeitet werden: {fields}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="333"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="290"/>
         <source>Asset {id} does not exist.</source>
         <translation>Objekt {id} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="418"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="372"/>
         <source>The role &apos;{role}&apos; may look at detections but not decide on them.</source>
         <translation>Die Rolle „{role}“ darf Erkennungen ansehen, aber nicht über sie entscheiden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="427"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="381"/>
         <source>Your database user may not record review decisions. Reviewing needs the role hd_reviewer (ask your administrator). Database message: {error}</source>
         <translation>Ihr Datenbankbenutzer darf keine Prüfentscheidungen speichern. Zum Prüfen ist die Rolle hd_reviewer nötig (fragen Sie Ihre Administration). Meldung der Datenbank: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="474"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="428"/>
         <source>{reviewer} is reviewing detection {id} right now.</source>
         <translation>{reviewer} prüft Erkennung {id} gerade.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="481"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="435"/>
         <source>Detection {id} was decided by {reviewer} in the meantime (now &apos;{status}&apos;).</source>
         <translation>Über Erkennung {id} hat inzwischen {reviewer} entschieden (jetzt „{status}“).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="597"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="551"/>
         <source>Detection {id} changed since your decision; it cannot be undone.</source>
         <translation>Erkennung {id} wurde seit Ihrer Entscheidung geändert; sie kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="24"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="29"/>
         <source>Render panorama view</source>
         <translation>Panoramaansicht rendern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="27"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="32"/>
         <source>Renders a perspective view of one panorama to a PNG file, as the panorama viewer shows it. YAW is the compass bearing of the view&apos;s centre (empty: the panorama&apos;s heading), PITCH is positive upwards and FOV is the horizontal field of view in degrees. With overlays, detection boxes (coloured by review status), assets, roadworks and the horizon with compass directions are drawn. Demo-city images that were not rendered yet are rendered first. Remote images are downloaded through the QGIS network settings (proxy) with the image server authentication, if given; the other authentication is for a PostgreSQL store.</source>
         <translation>Rendert eine perspektivische Ansicht eines Panoramas als PNG-Datei, so wie der Panorama-Viewer sie zeigt. YAW ist die Kompassrichtung der Bildmitte (leer: die Blickrichtung des Panoramas), PITCH ist nach oben positiv und FOV ist das horizontale Sichtfeld in Grad. Mit Überlagerungen werden Erkennungsrahmen (nach Prüfstatus eingefärbt), Objekte, Baustellen und der Horizont mit Himmelsrichtungen gezeichnet. Noch nicht berechnete Bilder der Demo-Stadt werden zuerst berechnet. Entfernte Bilder werden über die QGIS-Netzwerkeinstellungen (Proxy) heruntergeladen, mit der Authentifizierung für den Bildserver, falls angegeben; die andere Authentifizierung gilt für einen PostgreSQL-Datenspeicher.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="37"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="42"/>
         <source>Store (GeoPackage path or PostgreSQL connection)</source>
         <translation>Datenspeicher (GeoPackage-Pfad oder PostgreSQL-Verbindung)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="39"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="44"/>
         <source>Panorama id</source>
         <translation>Panorama-ID</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="40"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="45"/>
         <source>Yaw (bearing of the view centre, degrees; empty: panorama heading)</source>
         <translation>Gierwinkel (Richtung der Bildmitte, Grad; leer: Blickrichtung des Panoramas)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="43"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="48"/>
         <source>Pitch (degrees, positive up)</source>
         <translation>Neigung (Grad, nach oben positiv)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="46"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="51"/>
         <source>Horizontal field of view (degrees)</source>
         <translation>Horizontales Sichtfeld (Grad)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="49"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="54"/>
         <source>Width (pixels)</source>
         <translation>Breite (Pixel)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="51"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="56"/>
         <source>Height (pixels)</source>
         <translation>Höhe (Pixel)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="53"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="58"/>
         <source>Draw overlays</source>
         <translation>Überlagerungen zeichnen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="54"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="59"/>
         <source>Image root (folder or http(s) address; nothing outside it is read)</source>
         <translation>Bildwurzel (Ordner oder http(s)-Adresse; außerhalb davon wird nichts gelesen)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="56"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="61"/>
         <source>Authentication for the PostgreSQL store</source>
         <translation>Authentifizierung für den PostgreSQL-Datenspeicher</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="58"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="63"/>
         <source>Authentication for the image server</source>
         <translation>Authentifizierung für den Bildserver</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="60"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="65"/>
         <source>Output image</source>
         <translation>Ausgabebild</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="60"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="65"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="83"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="82"/>
         <source>The GeoPackage {path} does not exist.</source>
         <translation>Das GeoPackage {path} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="70"/>
+        <location filename="../herzlich_digital_plugin/processing/add_store_layers.py" line="56"/>
         <source>The store could not be opened: {error}</source>
         <translation>Der Datenspeicher konnte nicht geöffnet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="94"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="93"/>
         <source>Rendering panorama {id}</source>
         <translation>Panorama {id} wird gerendert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="70"/>
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="69"/>
         <source>Reading the store failed: {error}</source>
         <translation>Das Lesen des Datenspeichers ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="112"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="111"/>
         <source>The image could not be written to {path}.</source>
         <translation>Das Bild konnte nicht nach {path} geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="15"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="18"/>
         <source>Import panorama folder</source>
         <translation>Panorama-Ordner importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="18"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="21"/>
         <source>Imports every 360° JPEG below a folder (subfolders included) into a campaign of the store; the campaign is created if it does not exist. Position, height and time come from the EXIF GPS tags, the heading from GPano PoseHeadingDegrees (else EXIF GPSImgDirection). The store keeps the ground point: its height is the GPS altitude minus the camera height. Images below the GeoPackage's folder are referenced relative to it, all others by absolute path. Images without GPS or heading, not 2:1, unreadable or already in the campaign are rejected; REPORT lists them with the reasons.</source>
         <translation>Importiert alle 360°-JPEGs unterhalb eines Ordners (mit Unterordnern) in eine Kampagne des Datenspeichers; die Kampagne wird angelegt, falls sie nicht existiert. Position, Höhe und Zeit stammen aus den EXIF-GPS-Angaben, die Blickrichtung aus GPano PoseHeadingDegrees (sonst EXIF GPSImgDirection). Der Datenspeicher hält den Bodenpunkt: seine Höhe ist die GPS-Höhe minus der Kamerahöhe. Bilder unterhalb des Ordners des GeoPackages werden relativ dazu verknüpft, alle anderen mit absolutem Pfad. Bilder ohne GPS oder Blickrichtung, nicht im Format 2:1, unlesbar oder schon in der Kampagne werden abgelehnt; REPORT listet sie mit den Gründen auf.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="27"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_folder.py" line="30"/>
         <source>Folder with panoramas</source>
         <translation>Ordner mit Panoramen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="84"/>
+        <location filename="../herzlich_digital_plugin/processing/add_store_layers.py" line="43"/>
         <source>Store (GeoPackage path, PostgreSQL connection name or postgresql:// address)</source>
         <translation>Datenspeicher (GeoPackage-Pfad, Name einer PostgreSQL-Verbindung oder postgresql://-Adresse)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="23"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="24"/>
         <source>Campaign (created if it does not exist)</source>
         <translation>Kampagne (wird angelegt, falls sie nicht existiert)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="24"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="25"/>
         <source>Camera height above the road (m)</source>
         <translation>Kamerahöhe über der Fahrbahn (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="30"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="31"/>
         <source>Rejected rows report</source>
         <translation>Bericht der abgelehnten Zeilen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="67"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="74"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="33"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="34"/>
         <source>Imported panoramas</source>
         <translation>Importierte Panoramen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="34"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="35"/>
         <source>Rejected rows</source>
         <translation>Abgelehnte Zeilen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="35"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="36"/>
         <source>Campaign id</source>
         <translation>Kampagnen-ID</translation>
     </message>
@@ -894,7 +894,7 @@
         <translation>Warnung: {source}: {message}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="86"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="87"/>
         <source>… and {count} more warnings.</source>
         <translation>… und {count} weitere Warnungen.</translation>
     </message>
@@ -904,17 +904,17 @@
         <translation>Abgelehnt: {source}: {reason}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="90"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="91"/>
         <source>… and {count} more rejected rows.</source>
         <translation>… und {count} weitere abgelehnte Zeilen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="93"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="94"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>Abgebrochen: Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="94"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="95"/>
         <source>{imported} panoramas imported, {rejected} rejected.</source>
         <translation>{imported} Panoramen importiert, {rejected} abgelehnt.</translation>
     </message>
@@ -924,87 +924,87 @@
         <translation>Der Bericht konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="59"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="63"/>
         <source>Import panorama table</source>
         <translation>Panorama-Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="62"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="66"/>
         <source>Imports panoramas from a vendor pose file or from any table or point layer (a WFS layer too) into a campaign of the store; the campaign is created if it does not exist.&lt;br&gt;&lt;b&gt;ladybug&lt;/b&gt;: tab-separated text with the header Filename X Y Z Pan Tilt Roll TimeStamp. &lt;b&gt;trimble&lt;/b&gt;: CSV with gps_seconds, panorama_file_name, x, y, altitude, roll, pitch, heading; GPS seconds since 1980-01-06 (or GPS seconds minus 10⁹, or seconds of the week with GPS week), converted to UTC with the leap seconds (18 s since 2017). &lt;b&gt;layer&lt;/b&gt;: the field parameters name the columns; without X and Y fields the point geometry is used. &lt;b&gt;auto&lt;/b&gt; recognises the two file formats and reads anything else as a layer.&lt;br&gt;X/Y are in CRS (a layer's geometry in the layer's CRS). Z is the camera's height; the store keeps the ground point, Z minus the camera height. Times without a time zone are taken as UTC.&lt;br&gt;Images are IMAGE_ROOT plus the file name (default: the pose file's folder) or a URL_TEMPLATE such as https://host/pano/{filename} ({filename}, {stem}, {id}). File names that are absolute, contain '..' or lead outside IMAGE_ROOT are refused and never opened. Rejected rows and reasons go to REPORT.</source>
         <translation>Importiert Panoramen aus einer Posendatei eines Anbieters oder aus einer beliebigen Tabelle oder einem Punktlayer (auch einem WFS-Layer) in eine Kampagne des Datenspeichers; die Kampagne wird angelegt, falls sie nicht existiert.&lt;br&gt;&lt;b&gt;ladybug&lt;/b&gt;: tabulatorgetrennter Text mit der Kopfzeile Filename X Y Z Pan Tilt Roll TimeStamp. &lt;b&gt;trimble&lt;/b&gt;: CSV mit gps_seconds, panorama_file_name, x, y, altitude, roll, pitch, heading; GPS-Sekunden seit 1980-01-06 (oder GPS-Sekunden minus 10⁹ oder Sekunden der Woche mit GPS-Woche), mit den Schaltsekunden in UTC umgerechnet (18 s seit 2017). &lt;b&gt;layer&lt;/b&gt;: Die Feld-Parameter benennen die Spalten; ohne X- und Y-Feld wird die Punktgeometrie verwendet. &lt;b&gt;auto&lt;/b&gt; erkennt die beiden Dateiformate und liest alles andere als Layer.&lt;br&gt;X/Y sind im KBS CRS (die Geometrie eines Layers im KBS des Layers). Z ist die Höhe der Kamera; der Datenspeicher hält den Bodenpunkt, Z minus Kamerahöhe. Zeiten ohne Zeitzone gelten als UTC.&lt;br&gt;Bilder sind IMAGE_ROOT plus Dateiname (Vorgabe: der Ordner der Posendatei) oder eine URL_TEMPLATE wie https://host/pano/{filename} ({filename}, {stem}, {id}). Dateinamen, die absolut sind, „..“ enthalten oder aus IMAGE_ROOT hinausführen, werden abgelehnt und nie geöffnet. Abgelehnte Zeilen und Gründe gehen nach REPORT.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="78"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="82"/>
         <source>Pose file or layer</source>
         <translation>Posendatei oder Layer</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="81"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="85"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="87"/>
         <source>X field</source>
         <translation>X-Feld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="87"/>
         <source>Y field</source>
         <translation>Y-Feld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="83"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="87"/>
         <source>Z field (camera height)</source>
         <translation>Z-Feld (Kamerahöhe)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="88"/>
         <source>Heading field</source>
         <translation>Feld der Blickrichtung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="84"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="88"/>
         <source>Pitch field</source>
         <translation>Feld der Neigung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="85"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="89"/>
         <source>Roll field</source>
         <translation>Feld der Rollung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="85"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="89"/>
         <source>Time field</source>
         <translation>Zeitfeld</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="86"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="90"/>
         <source>Image file name field</source>
         <translation>Feld des Bilddateinamens</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="86"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="90"/>
         <source>Id field (for {id} in the URL template)</source>
         <translation>ID-Feld (für {id} in der URL-Vorlage)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="93"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="97"/>
         <source>Image root folder</source>
         <translation>Bild-Stammordner</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="96"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="100"/>
         <source>Image URL template (instead of an image root)</source>
         <translation>URL-Vorlage der Bilder (statt eines Bild-Stammordners)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="98"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="102"/>
         <source>CRS of X/Y</source>
         <translation>KBS von X/Y</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="99"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="103"/>
         <source>GPS week (for Trimble seconds of week)</source>
         <translation>GPS-Woche (für Trimble-Sekunden der Woche)</translation>
     </message>
@@ -1019,12 +1019,12 @@
         <translation>Geben Sie für einen Layer einen Bild-Stammordner oder eine URL-Vorlage an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="206"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="204"/>
         <source>The input is neither a pose file nor a vector layer.</source>
         <translation>Die Eingabe ist weder eine Posendatei noch ein Vektorlayer.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="241"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="239"/>
         <source>feature {fid}</source>
         <translation>Objekt {fid}</translation>
     </message>
@@ -1244,27 +1244,27 @@
         <translation>Unbekanntes Posendatei-Format „{format}“.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="44"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="46"/>
         <source>File addresses on other computers are not supported: {uri}</source>
         <translation>Dateiadressen auf anderen Rechnern werden nicht unterstützt: {uri}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="58"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="60"/>
         <source>The image path &apos;{uri}&apos; points outside the configured image folder; it is not read.</source>
         <translation>Der Bildpfad '{uri}' zeigt aus dem eingestellten Bildordner heraus; er wird nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="87"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="89"/>
         <source>Panorama {id} has no image.</source>
         <translation>Panorama {id} hat kein Bild.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="97"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="99"/>
         <source>Unsupported image address: {uri}</source>
         <translation>Nicht unterstützte Bildadresse: {uri}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="105"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="107"/>
         <source>The image path &apos;{uri}&apos; is relative, but the store has no folder to resolve it against.</source>
         <translation>Der Bildpfad '{uri}' ist relativ, aber der Datenspeicher hat keinen Ordner, auf den er sich beziehen kann.</translation>
     </message>
@@ -1274,42 +1274,42 @@
         <translation>Entfernte Panoramabilder brauchen einen Download-Cache.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="155"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="154"/>
         <source>The image server did not answer within {seconds} s: {url}</source>
         <translation>Der Bildserver hat nicht innerhalb von {seconds} s geantwortet: {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="157"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="156"/>
         <source>The panorama image could not be downloaded from {url}: {error}</source>
         <translation>Das Panoramabild konnte nicht von {url} heruntergeladen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="160"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="159"/>
         <source>The panorama image was not found on the server (HTTP 404): {url}</source>
         <translation>Das Panoramabild wurde auf dem Server nicht gefunden (HTTP 404): {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="163"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="162"/>
         <source>The image server refused access (HTTP {status}): check the authentication for {url}</source>
         <translation>Der Bildserver hat den Zugriff verweigert (HTTP {status}): Prüfen Sie die Authentifizierung für {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="166"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="165"/>
         <source>The image server reported an error (HTTP {status}): {url}</source>
         <translation>Der Bildserver meldet einen Fehler (HTTP {status}): {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="169"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="168"/>
         <source>The image server sent an empty file: {url}</source>
         <translation>Der Bildserver hat eine leere Datei geschickt: {url}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="174"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="173"/>
         <source>The downloaded image could not be stored in the cache: {error}</source>
         <translation>Das heruntergeladene Bild konnte nicht im Cache gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="195"/>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="197"/>
         <source>The image file of panorama {id} is missing: {path}</source>
         <translation>Die Bilddatei von Panorama {id} fehlt: {path}</translation>
     </message>
@@ -1319,7 +1319,7 @@
         <translation>Das Panorama konnte nicht geladen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/image_demo.py" line="134"/>
+        <location filename="../herzlich_digital_plugin/democity/image_resolver.py" line="60"/>
         <source>The demo panorama image could not be rendered: {error}</source>
         <translation>Das Demo-Panoramabild konnte nicht berechnet werden: {error}</translation>
     </message>
@@ -1424,7 +1424,7 @@
         <translation>{count} Panoramen werden geschrieben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/view_render.py" line="54"/>
+        <location filename="../herzlich_digital_plugin/panorama/view_render.py" line="57"/>
         <source>There is no panorama with id {id} in the store.</source>
         <translation>Im Datenspeicher gibt es kein Panorama mit der ID {id}.</translation>
     </message>
@@ -1584,7 +1584,7 @@
         <translation>Tatsächliches Ende</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="29"/>
+        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="31"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1634,7 +1634,7 @@
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="116"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="235"/>
         <source>Detour</source>
         <translation>Umleitung</translation>
     </message>
@@ -1674,12 +1674,12 @@
         <translation>beide Richtungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="38"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="46"/>
         <source>along the drawn direction</source>
         <translation>in Zeichenrichtung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="38"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="46"/>
         <source>against the drawn direction</source>
         <translation>gegen die Zeichenrichtung</translation>
     </message>
@@ -1969,12 +1969,12 @@
         <translation>Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="158"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="156"/>
         <source>Conflicting works</source>
         <translation>Konkurrierende Baustellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="158"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="156"/>
         <source>Affected assets</source>
         <translation>Betroffene Objekte</translation>
     </message>
@@ -2454,7 +2454,7 @@
         <translation>umklassifiziert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="14"/>
+        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="16"/>
         <source>Review report</source>
         <translation>Prüfbericht</translation>
     </message>
@@ -2749,22 +2749,22 @@
         <translation>das KBS der Datei (EPSG:{epsg}) wird nicht unterstützt; verwenden Sie EPSG:4326 oder EPSG:25832</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="21"/>
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="22"/>
         <source>good</source>
         <translation>gut</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="21"/>
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="22"/>
         <source>damaged</source>
         <translation>beschädigt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="21"/>
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="22"/>
         <source>faded</source>
         <translation>verblasst</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="21"/>
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="22"/>
         <source>covered</source>
         <translation>verdeckt</translation>
     </message>
@@ -2774,17 +2774,17 @@
         <translation>fehlt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="49"/>
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="50"/>
         <source>Unknown condition &apos;{condition}&apos;; use one of: {conditions}.</source>
         <translation>Unbekannter Zustand „{condition}“; erlaubt sind: {conditions}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="52"/>
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="53"/>
         <source>An annotation needs its author&apos;s name.</source>
         <translation>Eine Anmerkung braucht den Namen ihres Autors.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="60"/>
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="61"/>
         <source>The annotation is empty: give a note, a condition, photos or a snapshot.</source>
         <translation>Die Anmerkung ist leer: Geben Sie eine Notiz, einen Zustand, Fotos oder eine Momentaufnahme an.</translation>
     </message>
@@ -2814,22 +2814,22 @@
         <translation>Objekte werden trianguliert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="586"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="540"/>
         <source>{reviewer} is reviewing detection {id} right now; your decision cannot be undone.</source>
         <translation>{reviewer} prüft Erkennung {id} gerade; Ihre Entscheidung kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="589"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="543"/>
         <source>Detection {id} was decided by someone else after you skipped it.</source>
         <translation>Über Erkennung {id} hat jemand anderes entschieden, nachdem Sie sie übersprungen hatten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="625"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="579"/>
         <source>Asset {id} was changed after this edit (it is now at version {version}); undo would overwrite that change.</source>
         <translation>Objekt {id} wurde nach dieser Bearbeitung geändert (jetzt Version {version}); Rückgängig würde diese Änderung überschreiben.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="647"/>
+        <location filename="../herzlich_digital_plugin/review/decisions.py" line="601"/>
         <source>{store} has no review_lease table: it was created by an older development version of Herzlich Digital. Build the demo city again, or set up the shared database in a new, empty database.</source>
         <translation>{store} hat keine Tabelle review_lease: Sie wurde von einer älteren Entwicklungsversion von Herzlich Digital angelegt. Erzeugen Sie die Demostadt neu oder richten Sie die gemeinsame Datenbank in einer neuen, leeren Datenbank ein.</translation>
     </message>
@@ -2844,347 +2844,347 @@
         <translation>Unbekanntes Exportformat „{format}“; erlaubt sind: {formats}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="47"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="50"/>
         <source>Sensor history (SensorThings)</source>
         <translation>Sensorverlauf (SensorThings)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="81"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="83"/>
         <source>SensorThings service address (e.g. https://host/FROST-Server/v1.1)</source>
         <translation>Adresse des SensorThings-Dienstes (z. B. https://host/FROST-Server/v1.1)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="71"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="74"/>
         <source>Start (default: 24 hours before the end)</source>
         <translation>Beginn (Vorgabe: 24 Stunden vor dem Ende)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="73"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="76"/>
         <source>End (default: now)</source>
         <translation>Ende (Vorgabe: jetzt)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="76"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="79"/>
         <source>Observations</source>
         <translation>Beobachtungen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="112"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="109"/>
         <source>Enter the address of a SensorThings service.</source>
         <translation>Geben Sie die Adresse eines SensorThings-Dienstes ein.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="147"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="146"/>
         <source>Enter the id of a datastream (fetchsensors writes it as datastream_id).</source>
         <translation>Geben Sie die Kennung eines Datastreams ein (fetchsensors schreibt sie als datastream_id).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="97"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="96"/>
         <source>The start {start} lies after the end {end}.</source>
         <translation>Der Beginn {start} liegt nach dem Ende {end}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="101"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="100"/>
         <source>Reading observations of datastream {id}</source>
         <translation>Beobachtungen des Datastreams {id} werden gelesen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="121"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="120"/>
         <source>{count} observations, {requests} HTTP requests.</source>
         <translation>{count} Beobachtungen, {requests} HTTP-Anfragen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="17"/>
+        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="19"/>
         <source>Reports the review progress per class (as the AI predicted it), per reviewer and per district (1 km squares of the UTM grid), and the AI&apos;s precision per class as measured by the reviews: accepted / (accepted + rejected + relabeled). OUTPUT ending in .html gives a web page, .csv a table.</source>
         <translation>Berichtet den Prüffortschritt je Klasse (wie von der KI vorhergesagt), je prüfender Person und je Bezirk (1-km-Quadrate des UTM-Gitters) sowie die von den Prüfungen gemessene Präzision der KI je Klasse: angenommen / (angenommen + abgelehnt + umklassifiziert). OUTPUT mit der Endung .html ergibt eine Webseite, .csv eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="26"/>
+        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="28"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="26"/>
+        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="28"/>
         <source>HTML files (*.html);;CSV files (*.csv)</source>
         <translation>HTML-Dateien (*.html);;CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="48"/>
+        <location filename="../herzlich_digital_plugin/processing/review_report.py" line="47"/>
         <source>{done} of {total} detections reviewed.</source>
         <translation>{done} von {total} Erkennungen geprüft.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="37"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="48"/>
         <source>Road name field</source>
         <translation>Feld mit dem Straßennamen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="37"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="48"/>
         <source>One-way field (0/1, yes/no, FT/TF; empty: none)</source>
         <translation>Einbahnfeld (0/1, yes/no, FT/TF; leer: keines)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="37"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="48"/>
         <source>Speed limit field (km/h; empty: default speed)</source>
         <translation>Feld der Höchstgeschwindigkeit (km/h; leer: Standardgeschwindigkeit)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="43"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="54"/>
         <source>Shortest by</source>
         <translation>Kürzeste nach</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="43"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="54"/>
         <source>distance</source>
         <translation>Strecke</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="43"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="54"/>
         <source>time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="84"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="87"/>
         <source>No road layer: give ROADS or a store with roads.</source>
         <translation>Kein Straßenlayer: Geben Sie ROADS oder einen Datenspeicher mit Straßen an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="154"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="158"/>
         <source>Building the road network of {layer}</source>
         <translation>Straßennetz aus {layer} wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="106"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="104"/>
         <source>Reading the live sensors</source>
         <translation>Live-Sensoren werden gelesen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="109"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="107"/>
         <source>The live sensors could not be read, the store&apos;s values are used: {error}</source>
         <translation>Die Live-Sensoren konnten nicht gelesen werden, die Werte des Datenspeichers werden verwendet: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="118"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="116"/>
         <source>Check roadworks</source>
         <translation>Baustelle prüfen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="121"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="119"/>
         <source>Checks one construction site of the store. CONFLICTS: other works (not completed or cancelled) whose time overlaps (end-exclusive) and whose geometry comes within BUFFER metres or that use the same road segment. AFFECTED_ASSETS: signs (to cover), traffic lights (to switch) and markings within BUFFER metres, with their VzKat codes; detections nobody has reviewed yet count as &apos;detected, unverified&apos;. AFFECTED_SENSORS: datastreams of stations within the sensor distance, with their current value (live from SENSORS_URL if given, else the store&apos;s latest) and their typical value for the planned period; the traffic estimate (vehicles per day) comes from the nearest counter, one on the same road first. The quietest window of DURATION_H hours inside the planned period is taken from the typical week (median per weekday and hour over up to a year of history). With a road network (ROADS, else the store&apos;s roads) the detour is computed too, avoiding other works at the same time and roads the live sensors report as jammed. Everything is written to the JSON file OUTPUT; CHART (optional) is the typical week as a PNG with the window marked.</source>
         <translation>Prüft eine Baustelle des Datenspeichers. CONFLICTS: andere Baustellen (nicht abgeschlossen oder storniert), deren Zeitraum sich überschneidet (Ende ausschließlich) und deren Geometrie näher als BUFFER Meter liegt oder die denselben Straßenabschnitt nutzen. AFFECTED_ASSETS: Verkehrszeichen (abzudecken), Lichtsignalanlagen (umzuschalten) und Markierungen innerhalb von BUFFER Metern mit ihren VzKat-Nummern; noch nicht geprüfte Erkennungen zählen als 'erkannt, ungeprüft'. AFFECTED_SENSORS: Datenströme der Stationen innerhalb des Sensorabstands mit ihrem aktuellen Wert (live von SENSORS_URL, falls angegeben, sonst der letzte Wert im Datenspeicher) und ihrem typischen Wert im geplanten Zeitraum; die Verkehrsschätzung (Fahrzeuge pro Tag) stammt von der nächsten Zählstelle, bevorzugt auf derselben Straße. Das ruhigste Zeitfenster von DURATION_H Stunden im geplanten Zeitraum ergibt sich aus der typischen Woche (Median je Wochentag und Stunde über bis zu ein Jahr Verlauf). Mit einem Straßennetz (ROADS, sonst die Straßen des Datenspeichers) wird auch die Umleitung berechnet; sie umfährt andere Baustellen im selben Zeitraum und Straßen, für die die Live-Sensoren Stau melden. Alles wird in die JSON-Datei OUTPUT geschrieben; CHART (optional) ist die typische Woche als PNG mit markiertem Zeitfenster.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="43"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="50"/>
         <source>Roadworks id</source>
         <translation>Baustellen-ID</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="48"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="55"/>
         <source>SensorThings service for live values (optional)</source>
         <translation>SensorThings-Dienst für Live-Werte (optional)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="50"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="57"/>
         <source>Authentication for the SensorThings service</source>
         <translation>Authentifizierung für den SensorThings-Dienst</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="44"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="51"/>
         <source>Road network for the detour (empty: the store&apos;s roads)</source>
         <translation>Straßennetz für die Umleitung (leer: Straßen des Datenspeichers)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="52"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="59"/>
         <source>Buffer around the site (m)</source>
         <translation>Puffer um die Baustelle (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="54"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="61"/>
         <source>Sensors within (m)</source>
         <translation>Sensoren im Umkreis von (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="56"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="63"/>
         <source>Duration of the works per session (hours, for the quietest window)</source>
         <translation>Dauer der Arbeiten je Einsatz (Stunden, für das ruhigste Zeitfenster)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="153"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="151"/>
         <source>Result (JSON)</source>
         <translation>Ergebnis (JSON)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="153"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="151"/>
         <source>JSON files (*.json)</source>
         <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="155"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="153"/>
         <source>Typical week chart (PNG)</source>
         <translation>Diagramm der typischen Woche (PNG)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="158"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="156"/>
         <source>Affected sensors</source>
         <translation>Betroffene Sensoren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="158"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="156"/>
         <source>Vehicles per day at the site</source>
         <translation>Fahrzeuge pro Tag an der Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="118"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="126"/>
         <source>Detour length (m)</source>
         <translation>Länge der Umleitung (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="158"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="156"/>
         <source>Detour extra length (m)</source>
         <translation>Mehrlänge der Umleitung (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="163"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="161"/>
         <source>Quietest window start</source>
         <translation>Beginn des ruhigsten Zeitfensters</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="164"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="162"/>
         <source>Quietest window end</source>
         <translation>Ende des ruhigsten Zeitfensters</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="88"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="87"/>
         <source>Checking roadworks {id}</source>
         <translation>Baustelle {id} wird geprüft</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="253"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="250"/>
         <source>There are no roadworks with id {id} in the store.</source>
         <translation>Im Datenspeicher gibt es keine Baustelle mit der ID {id}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="212"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_impact.py" line="205"/>
         <source>{conflicts} conflicts, {assets} affected assets, {sensors} sensors.</source>
         <translation>{conflicts} Konflikte, {assets} betroffene Objekte, {sensors} Sensoren.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="30"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="37"/>
         <source>Roadworks report (PDF)</source>
         <translation>Baustellenbericht (PDF)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="33"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="40"/>
         <source>Writes a German PDF report of one construction site: a map of the site with the detour, the affected signs, lights and markings, the sensors and conflicting works; the site&apos;s fields; the conflicts; the affected-asset table; sensors and the traffic estimate; the typical-week chart with the quietest window; the detour; and &apos;before&apos; views of the site rendered from the nearest panoramas captured before the works began (demo-city images are rendered on demand). The checks are those of &apos;Check roadworks&apos;; ROADS is the road network for the detour (empty: the store&apos;s roads).</source>
         <translation>Schreibt einen deutschen PDF-Bericht zu einer Baustelle: eine Karte der Baustelle mit Umleitung, betroffenen Verkehrszeichen, Lichtsignalanlagen und Markierungen, Sensoren und konkurrierenden Baustellen; die Angaben zur Baustelle; die Konflikte; die Tabelle der betroffenen Objekte; Sensoren und Verkehrsschätzung; das Diagramm der typischen Woche mit dem ruhigsten Zeitfenster; die Umleitung; und 'Vorher'-Ansichten der Baustelle aus den nächstgelegenen Panoramen, die vor Baubeginn aufgenommen wurden (Bilder der Demo-Stadt werden bei Bedarf gerendert). Die Prüfungen sind die von 'Baustelle prüfen'; ROADS ist das Straßennetz für die Umleitung (leer: Straßen des Datenspeichers).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="59"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="66"/>
         <source>Panorama views of the site</source>
         <translation>Panoramaansichten der Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="65"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="72"/>
         <source>Report (PDF)</source>
         <translation>Bericht (PDF)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="65"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="72"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="67"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="74"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="95"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="94"/>
         <source>Rendering the panorama views</source>
         <translation>Panoramaansichten werden gerendert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="115"/>
+        <location filename="../herzlich_digital_plugin/processing/roadworks_report.py" line="114"/>
         <source>Writing the PDF</source>
         <translation>PDF wird geschrieben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="24"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="27"/>
         <source>Import detections</source>
         <translation>Erkennungen importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="46"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="49"/>
         <source>Detections file (GeoJSON or CSV)</source>
         <translation>Erkennungsdatei (GeoJSON oder CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="50"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="53"/>
         <source>Id field</source>
         <translation>Feld Kennung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="50"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="53"/>
         <source>Label field</source>
         <translation>Feld Klasse</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="50"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="53"/>
         <source>Score field</source>
         <translation>Feld Konfidenz</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="51"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="54"/>
         <source>Panorama field (id or image name)</source>
         <translation>Feld Panorama (Kennung oder Bildname)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="52"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="55"/>
         <source>Box field (GeoJSON: polygon or [xmin, ymin, xmax, ymax])</source>
         <translation>Feld Rahmen (GeoJSON: Polygon oder [xmin, ymin, xmax, ymax])</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="53"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="56"/>
         <source>Box xmin field (CSV)</source>
         <translation>Feld Rahmen xmin (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="53"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="56"/>
         <source>Box ymin field (CSV)</source>
         <translation>Feld Rahmen ymin (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="54"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="57"/>
         <source>Box xmax field (CSV)</source>
         <translation>Feld Rahmen xmax (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="54"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="57"/>
         <source>Box ymax field (CSV)</source>
         <translation>Feld Rahmen ymax (CSV)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="55"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="58"/>
         <source>Position x field (CSV, EPSG:25832)</source>
         <translation>Feld Position x (CSV, EPSG:25832)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="56"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="59"/>
         <source>Position y field (CSV, EPSG:25832)</source>
         <translation>Feld Position y (CSV, EPSG:25832)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="61"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="64"/>
         <source>Box units</source>
         <translation>Rahmeneinheit</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="68"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="71"/>
         <source>Model run (created if it does not exist)</source>
         <translation>Modelllauf (wird angelegt, falls nicht vorhanden)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="76"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="79"/>
         <source>Imported detections</source>
         <translation>Importierte Erkennungen</translation>
     </message>
@@ -3194,117 +3194,117 @@
         <translation>{imported} Erkennungen importiert, {rejected} abgewiesen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="23"/>
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="26"/>
         <source>Export roadworks</source>
         <translation>Baustellen exportieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="26"/>
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="29"/>
         <source>Writes the store&apos;s roadworks as a WZDx 4.2 work zone feed (GeoJSON, lon/lat), a DATEX II 3 SituationPublication (posList in lat lon order), a Waze CIFS JSON feed (polylines in lat lon order) or GeoJSON with every field (EPSG:4326). Without STATUS, WZDx and CIFS carry approved and active roadworks, DATEX II and GeoJSON all. WZDx and CIFS need a line along the road: roadworks drawn as polygons are left out and named in the log. COUNT is the number of roadworks written.</source>
         <translation>Schreibt die Baustellen des Datenspeichers als WZDx-4.2-Feed (GeoJSON, Länge/Breite), als DATEX-II-3-SituationPublication (posList in der Reihenfolge Breite Länge), als Waze-CIFS-JSON-Feed (Linien in der Reihenfolge Breite Länge) oder als GeoJSON mit allen Feldern (EPSG:4326). Ohne STATUS enthalten WZDx und CIFS genehmigte und aktive Baustellen, DATEX II und GeoJSON alle. WZDx und CIFS brauchen eine Linie entlang der Straße: Als Polygon gezeichnete Baustellen werden ausgelassen und im Protokoll genannt. COUNT ist die Zahl der geschriebenen Baustellen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="37"/>
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40"/>
         <source>WZDx 4.2 (GeoJSON)</source>
         <translation>WZDx 4.2 (GeoJSON)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="37"/>
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40"/>
         <source>DATEX II 3 (XML)</source>
         <translation>DATEX II 3 (XML)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="37"/>
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40"/>
         <source>Waze CIFS (JSON)</source>
         <translation>Waze CIFS (JSON)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="37"/>
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40"/>
         <source>GeoJSON (all fields)</source>
         <translation>GeoJSON (alle Felder)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="40"/>
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="43"/>
         <source>Statuses to export (empty: depends on the format)</source>
         <translation>Zu exportierende Status (leer: je nach Format)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="44"/>
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="47"/>
         <source>Publisher named in the feed</source>
         <translation>Im Feed genannter Herausgeber</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="33"/>
+        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="35"/>
         <source>Output file</source>
         <translation>Ausgabedatei</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="46"/>
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="49"/>
         <source>GeoJSON (*.geojson);;XML (*.xml);;JSON (*.json)</source>
         <translation>GeoJSON (*.geojson);;XML (*.xml);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="49"/>
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="52"/>
         <source>Roadworks written</source>
         <translation>Geschriebene Baustellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="72"/>
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="71"/>
         <source>The file could not be written: {error}</source>
         <translation>Die Datei konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="77"/>
+        <location filename="../herzlich_digital_plugin/processing/export_roadworks.py" line="76"/>
         <source>{count} roadworks written to {path}.</source>
         <translation>{count} Baustellen nach {path} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="46"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="53"/>
         <source>Import roadworks</source>
         <translation>Baustellen importieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="49"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="56"/>
         <source>Imports roadworks from a DATEX II SituationPublication (version 2.0, including the German MDM profile, or 3) or from GeoJSON. DATEX II MaintenanceWorks and ConstructionWorks records become roadworks; lane and speed management records linked to them give the restriction and the speed limit; other record types are skipped and counted by type. Records without coordinates are rejected with the reason. A record already imported (same record id) updates its roadworks. Every change is written to the roadworks history under ACTOR. REPORT lists rejected records, skipped record types and warnings.</source>
         <translation>Importiert Baustellen aus einer DATEX-II-SituationPublication (Version 2.0, auch im deutschen MDM-Profil, oder 3) oder aus GeoJSON. Aus DATEX-II-Datensätzen vom Typ MaintenanceWorks und ConstructionWorks werden Baustellen; damit verknüpfte Fahrstreifen- und Geschwindigkeitsregelungen liefern Einschränkung und Höchstgeschwindigkeit; andere Datensatztypen werden übersprungen und nach Typ gezählt. Datensätze ohne Koordinaten werden mit Begründung abgelehnt. Ein bereits importierter Datensatz (gleiche Kennung) aktualisiert seine Baustelle. Jede Änderung wird unter ACTOR in der Baustellenhistorie vermerkt. REPORT listet abgelehnte Datensätze, übersprungene Datensatztypen und Warnungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="59"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="66"/>
         <source>DATEX II XML or GeoJSON file</source>
         <translation>DATEX-II-XML- oder GeoJSON-Datei</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="59"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="66"/>
         <source>DATEX II or GeoJSON (*.xml *.geojson *.json);;All files (*)</source>
         <translation>DATEX II oder GeoJSON (*.xml *.geojson *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="65"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="72"/>
         <source>Recorded as the author of the changes (empty: your user name)</source>
         <translation>Als Urheber der Änderungen vermerkt (leer: Ihr Benutzername)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="67"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="74"/>
         <source>Report of rejected and skipped records</source>
         <translation>Bericht über abgelehnte und übersprungene Datensätze</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="70"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="77"/>
         <source>Roadworks imported or updated</source>
         <translation>Importierte oder aktualisierte Baustellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="71"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="78"/>
         <source>Roadworks updated</source>
         <translation>Aktualisierte Baustellen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="72"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="79"/>
         <source>Rejected records</source>
         <translation>Abgelehnte Datensätze</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="73"/>
+        <location filename="../herzlich_digital_plugin/processing/import_roadworks.py" line="80"/>
         <source>Skipped records of other types</source>
         <translation>Übersprungene Datensätze anderer Typen</translation>
     </message>
@@ -3324,172 +3324,172 @@
         <translation>… und {count} weitere abgelehnte Datensätze.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="14"/>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="17"/>
         <source>Triangulate assets</source>
         <translation>Objekte triangulieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="32"/>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="35"/>
         <source>Updated assets</source>
         <translation>Aktualisierte Objekte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="64"/>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="63"/>
         <source>{updated} assets updated, {unchanged} unchanged, {manual} placed by hand, {conflicts} changed by someone else meanwhile, {without} without usable detections.</source>
         <translation>{updated} Objekte aktualisiert, {unchanged} unverändert, {manual} von Hand platziert, {conflicts} inzwischen von jemand anderem geändert, {without} ohne verwendbare Erkennungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="16"/>
+        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="18"/>
         <source>Export assets</source>
         <translation>Objekte exportieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="19"/>
+        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="21"/>
         <source>Writes the asset inventory with VzKat codes, German names, status, condition and position quality. STATUS: all; accepted (confirmed by at least one accepted detection); or the lifecycle status existing, planned, removed, withdrawn (withdrawn: the decision that created it was undone). GeoPackage and CSV are in EPSG:25832 (the CSV also has lon/lat), GeoJSON in WGS 84.</source>
         <translation>Schreibt den Objektbestand mit VzKat-Codes, deutschen Namen, Status, Zustand und Lagegüte. STATUS: all (alle); accepted (durch mindestens eine angenommene Erkennung bestätigt); oder der Lebenszyklus-Status existing, planned, removed, withdrawn (withdrawn: die Entscheidung, die es anlegte, wurde rückgängig gemacht). GeoPackage und CSV sind in EPSG:25832 (die CSV zusätzlich mit Länge/Breite), GeoJSON in WGS 84.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="33"/>
+        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="35"/>
         <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV files (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="36"/>
+        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="38"/>
         <source>Exported assets</source>
         <translation>Exportierte Objekte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="55"/>
+        <location filename="../herzlich_digital_plugin/processing/export_assets.py" line="54"/>
         <source>{count} assets exported to {path}.</source>
         <translation>{count} Objekte nach {path} exportiert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="65"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="67"/>
         <source>Fetch sensors (SensorThings)</source>
         <translation>Sensoren abrufen (SensorThings)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="84"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="86"/>
         <source>Observed property (name; empty: all)</source>
         <translation>Beobachtete Größe (Name; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="86"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="88"/>
         <source>Stale after (seconds without a new observation)</source>
         <translation>Veraltet nach (Sekunden ohne neue Beobachtung)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="89"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="91"/>
         <source>Maximum number of datastreams</source>
         <translation>Höchstzahl an Datastreams</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="97"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="99"/>
         <source>Datastreams</source>
         <translation>Datastreams</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="98"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="100"/>
         <source>HTTP requests</source>
         <translation>HTTP-Anfragen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="115"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="112"/>
         <source>Reading the latest observations from {url}</source>
         <translation>Letzte Beobachtungen werden von {url} gelesen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="145"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="142"/>
         <source>{count} datastreams, {requests} HTTP requests.</source>
         <translation>{count} Datastreams, {requests} HTTP-Anfragen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="56"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="64"/>
         <source>Detour route</source>
         <translation>Umleitungsroute</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="82"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="90"/>
         <source>Road network</source>
         <translation>Straßennetz</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="88"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="96"/>
         <source>Roadworks id (in the store)</source>
         <translation>Baustellen-ID (im Datenspeicher)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="91"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="99"/>
         <source>Closures (instead of a roadworks id)</source>
         <translation>Sperrungen (statt einer Baustellen-ID)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="94"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="102"/>
         <source>Start of the detour (optional)</source>
         <translation>Beginn der Umleitung (optional)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="95"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="103"/>
         <source>End of the detour (optional)</source>
         <translation>Ende der Umleitung (optional)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="100"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="108"/>
         <source>Avoid other works of the store during the same time</source>
         <translation>Andere Baustellen des Datenspeichers im selben Zeitraum umfahren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="103"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="111"/>
         <source>Topology tolerance (m)</source>
         <translation>Topologietoleranz (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="106"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="114"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="106"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="114"/>
         <source>A* over the extracted graph</source>
         <translation>A* über den ausgelesenen Graphen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="106"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="114"/>
         <source>QgsGraphAnalyzer.dijkstra</source>
         <translation>QgsGraphAnalyzer.dijkstra</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="119"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="127"/>
         <source>Extra length (m)</source>
         <translation>Mehrlänge (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="120"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="128"/>
         <source>Detour time (s)</source>
         <translation>Fahrzeit der Umleitung (s)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="121"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="129"/>
         <source>Extra time (s)</source>
         <translation>Mehrfahrzeit (s)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="141"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="145"/>
         <source>A roadworks id needs the STORE it is in.</source>
         <translation>Eine Baustellen-ID braucht den Datenspeicher (STORE), in dem sie steht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="149"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="153"/>
         <source>Give a roadworks id (with its store) or a closures layer.</source>
         <translation>Geben Sie eine Baustellen-ID (mit ihrem Datenspeicher) oder einen Sperrungslayer an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="152"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="156"/>
         <source>The road layer could not be loaded.</source>
         <translation>Der Straßenlayer konnte nicht geladen werden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="176"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="180"/>
         <source>The restriction does not close the road: no detour is needed.</source>
         <translation>Die Einschränkung sperrt die Straße nicht: Eine Umleitung ist nicht nötig.</translation>
     </message>
@@ -3569,7 +3569,7 @@
         <translation>Sensoren (live)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="133"/>
+        <location filename="../herzlich_digital_plugin/sensors/live_layer.py" line="134"/>
         <source>MQTT: {error}</source>
         <translation>MQTT: {error}</translation>
     </message>
@@ -3604,32 +3604,32 @@
         <translation>Live-Aktualisierung über MQTT von {host}:{port}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="189"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="112"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="207"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="130"/>
         <source>Street level</source>
         <translation>Straßenebene</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="221"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="144"/>
         <source>Danger sign</source>
         <translation>Gefahrzeichen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="221"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="144"/>
         <source>Regulatory sign</source>
         <translation>Vorschriftzeichen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="221"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="144"/>
         <source>Information sign</source>
         <translation>Richtzeichen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/democity/qgis_project.py" line="233"/>
+        <location filename="../herzlich_digital_plugin/styles/layer_styles.py" line="156"/>
         <source>Other</source>
         <translation>Sonstige</translation>
     </message>
@@ -3744,7 +3744,7 @@
         <translation>Der Processing-Algorithmus {id} ist nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="36"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="40"/>
         <source>Sensor time series</source>
         <translation>Sensor-Zeitreihe</translation>
     </message>
@@ -3799,22 +3799,22 @@
         <translation>Typische Woche aus {count} Werten von {weeks} Wochen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="31"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="33"/>
         <source>Draw roadworks along a road</source>
         <translation>Baustelle entlang einer Straße zeichnen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="34"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="36"/>
         <source>Draw roadworks as an area</source>
         <translation>Baustelle als Fläche zeichnen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="65"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="67"/>
         <source>No road network to snap to: the roadworks is drawn as clicked.</source>
         <translation>Kein Straßennetz zum Einrasten: Die Baustelle wird so gezeichnet, wie geklickt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="87"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="89"/>
         <source>The road network could not be read: {error}</source>
         <translation>Das Straßennetz konnte nicht gelesen werden: {error}</translation>
     </message>
@@ -3824,92 +3824,92 @@
         <translation>Baustelle gespeichert: {title} (Version {version}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="79"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="89"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="81"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="91"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="95"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="105"/>
         <source>Empty: the store&apos;s road network</source>
         <translation>Leer: das Straßennetz des Datenspeichers</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="96"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="106"/>
         <source>Fields…</source>
         <translation>Felder…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="117"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="127"/>
         <source>Buffer</source>
         <translation>Puffer</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="117"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="127"/>
         <source>Sensors within</source>
         <translation>Sensoren im Umkreis</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="122"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="132"/>
         <source>Work session</source>
         <translation>Arbeitsschicht</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="122"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="132"/>
         <source>Detour by</source>
         <translation>Umleitung nach</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="129"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="139"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="131"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="141"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="146"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="156"/>
         <source>Save detour</source>
         <translation>Umleitung speichern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="150"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="160"/>
         <source>Zoom</source>
         <translation>Zoomen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="151"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="161"/>
         <source>Zoom the map to the detour</source>
         <translation>Karte auf die Umleitung zoomen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="154"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="164"/>
         <source>PDF report…</source>
         <translation>PDF-Bericht…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="157"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="167"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="163"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="173"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="187"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="194"/>
         <source>The roadworks could not be read: {error}</source>
         <translation>Die Baustellen konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="218"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="225"/>
         <source>Select a roadworks on the map, or choose one here and press Check.</source>
         <translation>Wählen Sie eine Baustelle auf der Karte aus oder hier in der Liste und klicken Sie auf „Prüfen“.</translation>
     </message>
@@ -3959,87 +3959,87 @@
         <translation>{title} geprüft. Konflikte: {conflicts}, betroffene Objekte: {assets}, Sensoren: {sensors}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="380"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="378"/>
         <source>There is no road layer to map.</source>
         <translation>Es gibt keinen Straßenlayer, dessen Felder zugeordnet werden könnten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="404"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="402"/>
         <source>There is no detour to save: check a roadworks first.</source>
         <translation>Es gibt keine Umleitung zum Speichern: Prüfen Sie zuerst eine Baustelle.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="420"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="413"/>
         <source>Keep the stored detour</source>
         <translation>Gespeicherte Umleitung behalten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="431"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="424"/>
         <source>The detour could not be saved: {error}</source>
         <translation>Die Umleitung konnte nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="436"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="429"/>
         <source>Detour saved in {title} (version {version}).</source>
         <translation>Umleitung in {title} gespeichert (Version {version}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="458"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="448"/>
         <source>Choose a roadworks to edit.</source>
         <translation>Wählen Sie eine Baustelle zum Bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="480"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="468"/>
         <source>Please wait: another job is still running.</source>
         <translation>Bitte warten: Ein anderer Auftrag läuft noch.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="487"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="475"/>
         <source>Failed: {error}</source>
         <translation>Fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="487"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="475"/>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="504"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="492"/>
         <source>Choose a roadworks for the report.</source>
         <translation>Wählen Sie eine Baustelle für den Bericht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="507"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="495"/>
         <source>Save the report</source>
         <translation>Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="527"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="515"/>
         <source>Report written: {path} ({pages} pages)</source>
         <translation>Bericht geschrieben: {path} ({pages} Seiten)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="532"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="520"/>
         <source>Writing the report…</source>
         <translation>Bericht wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="541"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="527"/>
         <source>Export roadworks as {format}</source>
         <translation>Baustellen als {format} exportieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="550"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="536"/>
         <source>Exporting roadworks…</source>
         <translation>Baustellen werden exportiert…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="565"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="549"/>
         <source>Imported {imported} roadworks ({updated} updated), {rejected} rejected, {skipped} records of other types skipped.</source>
         <translation>{imported} Baustellen importiert ({updated} aktualisiert), {rejected} abgelehnt, {skipped} Meldungen anderer Typen übersprungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="571"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_check_dock.py" line="555"/>
         <source>Importing roadworks…</source>
         <translation>Baustellen werden importiert…</translation>
     </message>
@@ -4054,52 +4054,52 @@
         <translation>Linie, {length} m</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_plugin.py" line="25"/>
+        <location filename="../herzlich_digital_plugin/gui/review_plugin.py" line="27"/>
         <source>Review inspector</source>
         <translation>Prüf-Inspektor</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="57"/>
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="58"/>
         <source>Review these…</source>
         <translation>Diese prüfen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="58"/>
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="59"/>
         <source>Open the review queue on this filter and order</source>
         <translation>Die Prüfwarteschlange mit diesem Filter und dieser Reihenfolge öffnen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="60"/>
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="61"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="82"/>
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="83"/>
         <source>Asset and history</source>
         <translation>Objekt und Verlauf</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="110"/>
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="111"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="128"/>
+        <location filename="../herzlich_digital_plugin/gui/review_inspector_dock.py" line="129"/>
         <source>{count} matching</source>
         <translation>{count} Treffer</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="34"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="38"/>
         <source>Add sensor layer…</source>
         <translation>Sensor-Layer hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="40"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="44"/>
         <source>Sensor alert thresholds…</source>
         <translation>Sensor-Alarmschwellen…</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="74"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="76"/>
         <source>Live sensor layer {name} added ({url}).</source>
         <translation>Live-Sensor-Layer {name} hinzugefügt ({url}).</translation>
     </message>
@@ -4189,7 +4189,7 @@
         <translation>Meine Änderung auf die gespeicherte Fassung anwenden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_plugin.py" line="24"/>
+        <location filename="../herzlich_digital_plugin/gui/review_plugin.py" line="26"/>
         <source>Review</source>
         <translation>Prüfen</translation>
     </message>
@@ -4254,12 +4254,12 @@
         <translation>Keine Werte in diesem Zeitraum</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="33"/>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="34"/>
         <source>Your role &apos;{role}&apos; may look at detections but not decide on them. Reviewing needs the reviewer role (ask your administrator).</source>
         <translation>Ihre Rolle „{role}“ darf Detektionen ansehen, aber nicht über sie entscheiden. Zum Prüfen ist die Prüfer-Rolle nötig (bitte an die Administration wenden).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="81"/>
+        <location filename="../herzlich_digital_plugin/gui/review_queue_widget.py" line="82"/>
         <source>%v of %m</source>
         <translation>%v von %m</translation>
     </message>
@@ -4589,17 +4589,17 @@
         <translation>Anmerkung speichern</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="115"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="116"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="109"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="110"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="109"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="110"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
@@ -4859,77 +4859,77 @@
         <translation>z. B. 274 50, 206, Haltverbot</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="105"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="106"/>
         <source>Fields</source>
         <translation>Felder</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="109"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="110"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="109"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="110"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="134"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="135"/>
         <source>not set</source>
         <translation>nicht gesetzt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="152"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="153"/>
         <source>not given</source>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="158"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="159"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="173"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="174"/>
         <source>New roadworks</source>
         <translation>Neue Baustelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="173"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="174"/>
         <source>Roadworks {id}: {title} (version {version})</source>
         <translation>Baustelle {id}: {title} (Version {version})</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="258"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="259"/>
         <source>A new roadworks cannot start as &apos;{status}&apos;.</source>
         <translation>Eine neue Baustelle kann nicht mit dem Status „{status}“ beginnen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="313"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="314"/>
         <source>The store could not be written, nothing was saved: {error}</source>
         <translation>In den Datenspeicher konnte nicht geschrieben werden, nichts wurde gespeichert: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="345"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="346"/>
         <source>The history could not be read: {error}</source>
         <translation>Der Verlauf konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="348"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="349"/>
         <source>created</source>
         <translation>angelegt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="348"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="349"/>
         <source>changed</source>
         <translation>geändert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="348"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="349"/>
         <source>status changed</source>
         <translation>Status geändert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="349"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_form.py" line="350"/>
         <source>imported</source>
         <translation>importiert</translation>
     </message>
@@ -5214,7 +5214,7 @@
         <translation>Die gespeicherte Fassung hat {who} am {when} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/review_plugin.py" line="27"/>
+        <location filename="../herzlich_digital_plugin/gui/review_plugin.py" line="29"/>
         <source>Check store…</source>
         <translation>Datenspeicher prüfen…</translation>
     </message>
@@ -5294,12 +5294,12 @@
         <translation>normierte Box-Koordinaten müssen in 0 … 1 liegen (u {u0:g} … {u1:g}); nur ein volles 360°-Panorama hat eine Naht, über die eine Box reichen kann</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/annotations.py" line="35"/>
+        <location filename="../herzlich_digital_plugin/review/annotations.py" line="36"/>
         <source>These files were not found and are not attached: {paths}</source>
         <translation>Diese Dateien wurden nicht gefunden und nicht angehängt: {paths}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/decisions.py" line="91"/>
+        <location filename="../herzlich_digital_plugin/review/errors.py" line="51"/>
         <source>The label &apos;{label}&apos; of detection {id} maps to no class: choose the class of the object.</source>
         <translation>Die Bezeichnung „{label}“ von Erkennung {id} gehört zu keiner Klasse: Bitte die Klasse des Objekts wählen.</translation>
     </message>
@@ -5359,12 +5359,12 @@
         <translation>Der Datenspeicher ist stimmig: keine Probleme gefunden.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="27"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="30"/>
         <source>Imports AI detections of traffic signs, markings and lights for review.&lt;br&gt;&lt;b&gt;mapillary-geojson&lt;/b&gt;: a FeatureCollection with one feature per detection: properties id, value (e.g. regulatory--maximum-speed-limit-30--g1, mapped to VzKat 274 / 30), score (0 … 1), image_key (the panorama's id or image file name) and shape (a polygon or [xmin, ymin, xmax, ymax], normalised 0 … 1 or in pixels); the optional point geometry is the vendor's position (EPSG:4326, or EPSG:25832 with a crs member). &lt;b&gt;csv&lt;/b&gt;: columns id, label, score, panorama_id and the pixel box xmin, ymin, xmax, ymax (optional x, y in EPSG:25832). The field parameters rename the properties or columns.&lt;br&gt;Rows with an invalid box, a wrong CRS, a duplicate id, a missing or out-of-range score or an unknown panorama are rejected with the reason (REPORT); the good rows are imported. Unknown labels are kept without a VzKat code (listed as warnings in REPORT).&lt;br&gt;&lt;b&gt;mapillary-v4&lt;/b&gt;: a Mapillary API v4 detections response ({&quot;data&quot;: [...]}): the outline is a base64 vector tile in normalised image units, value the class, image.id the image (matched by image name only, never by store id); the score may be missing.&lt;br&gt;Normalised boxes may run past u = 1 when they cross the 0/360° seam of a full panorama; a box wider than half the panorama is rejected. CAMPAIGN (name or id) limits the image lookup to one campaign: without it an image name found in several campaigns is rejected as ambiguous.</source>
         <translation>Importiert KI-Erkennungen von Verkehrszeichen, Markierungen und Ampeln zur Prüfung.&lt;br&gt;&lt;b&gt;mapillary-geojson&lt;/b&gt;: eine FeatureCollection mit einem Feature je Erkennung: Eigenschaften id, value (z. B. regulatory--maximum-speed-limit-30--g1, abgebildet auf VzKat 274 / 30), score (0 … 1), image_key (Nummer oder Bilddateiname des Panoramas) und shape (ein Polygon oder [xmin, ymin, xmax, ymax], normiert 0 … 1 oder in Pixeln); die optionale Punktgeometrie ist die Positionsschätzung des Anbieters (EPSG:4326, oder EPSG:25832 mit crs-Angabe). &lt;b&gt;csv&lt;/b&gt;: Spalten id, label, score, panorama_id und die Box xmin, ymin, xmax, ymax (optional x, y in EPSG:25832). Die Feld-Parameter benennen Eigenschaften oder Spalten um.&lt;br&gt;Zeilen mit ungültiger Box, falschem KBS, doppelter id, fehlendem oder unzulässigem score oder unbekanntem Panorama werden mit Grund abgelehnt (REPORT); die guten Zeilen werden importiert. Unbekannte Bezeichnungen werden ohne VzKat-Nummer übernommen (als Warnungen im REPORT).&lt;br&gt;&lt;b&gt;mapillary-v4&lt;/b&gt;: eine Antwort der Mapillary-API v4 ({&quot;data&quot;: [...]}): der Umriss ist eine base64-Vektorkachel in normierten Bildeinheiten, value die Klasse, image.id das Bild (nur über den Bildnamen zugeordnet, nie über die Panoramanummer des Datenspeichers); der score darf fehlen.&lt;br&gt;Normierte Boxen dürfen über u = 1 hinausreichen, wenn sie die 0/360°-Naht eines vollen Panoramas überqueren; eine Box breiter als das halbe Panorama wird abgelehnt. CAMPAIGN (Name oder Nummer) beschränkt die Bildsuche auf eine Befahrung: ohne sie wird ein Bildname, den es in mehreren Befahrungen gibt, als mehrdeutig abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="70"/>
+        <location filename="../herzlich_digital_plugin/processing/import_detections.py" line="73"/>
         <source>Campaign of the images (name or id)</source>
         <translation>Befahrung der Bilder (Name oder Nummer)</translation>
     </message>
@@ -5484,37 +5484,37 @@
         <translation>Mindestens eine Ansicht muss bei Objekt {id} bleiben; um alle zu verschieben, führen Sie das Objekt stattdessen zusammen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="31"/>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="34"/>
         <source>Merge duplicate assets</source>
         <translation>Doppelte Objekte zusammenführen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="33"/>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="36"/>
         <source>Merged assets</source>
         <translation>Zusammengeführte Objekte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="34"/>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="37"/>
         <source>Duplicate assets left to merge</source>
         <translation>Verbleibende doppelte Objekte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="52"/>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="51"/>
         <source>Asset {other} merged into asset {keep} ({distance} m apart).</source>
         <translation>Objekt {other} in Objekt {keep} übernommen ({distance} m Abstand).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="55"/>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="54"/>
         <source>Assets {keep} and {other} are {distance} m apart: probably one object (run with MERGE to merge them).</source>
         <translation>Die Objekte {keep} und {other} liegen {distance} m auseinander: wahrscheinlich ein Objekt (mit MERGE zusammenführen).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="68"/>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="67"/>
         <source>{merged} assets merged, {left} duplicates left to merge.</source>
         <translation>{merged} Objekte zusammengeführt, {left} Doppelte verbleiben.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="17"/>
+        <location filename="../herzlich_digital_plugin/processing/triangulate_assets.py" line="20"/>
         <source>Recomputes the position of every asset from its accepted detections. Signs and lights: least squares intersection of the rays through the box centres (from the panorama positions and headings); the position accuracy comes from the geometry of the rays and a bearing error calibrated by the residuals. Markings: where the rays meet the road, combined by the median (accuracy: their spread and the marking&apos;s length). With a single detection the one-panorama estimate is kept (position source ground_plane). Manually placed and surveyed assets are left alone; an asset changed by someone else meanwhile is skipped. Afterwards live assets of the same class closer than 2 m are listed as duplicates (WOULD_MERGE); with MERGE they are merged (the one with more views is kept, the other withdrawn, every move in the history).</source>
         <translation>Berechnet die Position jedes Objekts aus seinen bestätigten Erkennungen neu. Verkehrszeichen und Ampeln: Schnittpunkt der Sehstrahlen durch die Boxmitten nach kleinsten Quadraten (aus Panoramapositionen und -richtungen); die Positionsgenauigkeit ergibt sich aus der Geometrie der Strahlen und einem an den Residuen kalibrierten Richtungsfehler. Markierungen: wo die Strahlen die Fahrbahn treffen, als Median zusammengefasst (Genauigkeit: deren Streuung und die Länge der Markierung). Mit nur einer Erkennung bleibt die Ein-Panorama-Schätzung (Positionsquelle ground_plane). Von Hand gesetzte und vermessene Objekte bleiben unverändert; ein zwischenzeitlich von anderen geändertes Objekt wird übersprungen. Danach werden bestehende Objekte derselben Klasse mit weniger als 2 m Abstand als Doppelte gemeldet (WOULD_MERGE); mit MERGE werden sie zusammengeführt (das mit mehr Ansichten bleibt, das andere wird zurückgezogen, jede Verschiebung steht im Verlauf).</translation>
     </message>
@@ -5594,62 +5594,62 @@
         <translation>Der Straßen-Layer {layer} hat {count} Stellen, an denen sich Linien ohne gemeinsamen Stützpunkt kreuzen (Brücken, Tunnel oder fehlende Knotenpunkte, z. B. bei {x:.1f}, {y:.1f} EPSG:25832); sie gelten nicht als Knotenpunkte.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="96"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="104"/>
         <source>Largest distance of START and END from a road (m)</source>
         <translation>Größter Abstand von START und END zu einer Straße (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="109"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="117"/>
         <source>Make crossings without a shared vertex junctions</source>
         <translation>Kreuzungen ohne gemeinsamen Stützpunkt zu Knotenpunkten machen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="109"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="117"/>
         <source>when the layer looks unnoded</source>
         <translation>wenn der Layer unverknotet erscheint</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="109"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="117"/>
         <source>always</source>
         <translation>immer</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="109"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="117"/>
         <source>never (bridges and tunnels)</source>
         <translation>nie (Brücken und Tunnel)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="122"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="130"/>
         <source>Detour length, other direction (m)</source>
         <translation>Umleitungslänge, Gegenrichtung (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="123"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="131"/>
         <source>Extra length, other direction (m)</source>
         <translation>Mehrlänge, Gegenrichtung (m)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="124"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="132"/>
         <source>Directions needing a detour</source>
         <translation>Richtungen mit Umleitungsbedarf</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="171"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="175"/>
         <source>{which} is {road} m from the road and taken at the junction ({x}, {y}), {distance} m away.</source>
         <translation>{which} liegt {road} m von der Straße entfernt und wird am Knotenpunkt ({x}, {y}) angesetzt, {distance} m entfernt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="186"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="190"/>
         <source>No detour for the direction {direction}: {reason}</source>
         <translation>Keine Umleitung für die Richtung {direction}: {reason}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="189"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="193"/>
         <source>Direction {direction}: detour {length} m, {extra} m longer than the closed stretch.</source>
         <translation>Richtung {direction}: Umleitung {length} m, {extra} m länger als der gesperrte Abschnitt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="59"/>
+        <location filename="../herzlich_digital_plugin/processing/detour_route.py" line="67"/>
         <source>Computes the detour around a closure with QGIS&apos;s network analysis library. The graph is built from the road layer ROADS (one-way field: 1/yes/true/ja/wahr/FT forward, -1/TF backward, 0/no/false/nein/falsch/empty both ways, anything else stops; speed field in km/h or as OSM maxspeed, e.g. 30 mph, DE:urban; OSM fields and other_tags are found without mapping) and cached until the layer changes. The closure is a roadworks of the STORE (ROADWORKS id) or the first feature of CLOSURES (with optional &apos;restriction&apos; and &apos;direction&apos; fields; further features are avoided as other works). The closed stretch runs from junction to junction; a full closure removes both directions, &apos;lanes in one direction&apos; only the drawn (or &apos;backward&apos;: the opposite) direction, one lane or shoulder nothing (the stretch is reported, no detour needed). Restriction and direction may also be given as German labels (Vollsperrung, gegen die Zeichenrichtung) or DATEX II values (roadClosed); an unknown value stops with the list of accepted ones. The stretch ends where its street ends or another road meets. Other works of the store during the same time are avoided. START and END (any CRS) replace the ends of the closed stretch; each must lie within SNAP_DISTANCE of a road and is taken at the nearest junction (the log says where). A full closure of a two-way street gets a detour for each direction: OUTPUT holds a detour and a closed stretch per direction (field direction: forward/backward, along or against the drawn direction; a direction without a detour is said in the log and in the field note); LENGTH_M/EXTRA_M are those of the first direction, LENGTH_M_OPPOSITE/EXTRA_M_OPPOSITE those of the other. Lines crossing without a shared vertex are made junctions when the layer looks unnoded (NODE). A detour that cannot exist, a closure off the network and a road layer without the named fields stop with a clear message.</source>
         <translation>Berechnet die Umleitung um eine Sperrung mit der Netzwerkanalyse von QGIS. Der Graph entsteht aus dem Straßen-Layer ROADS (Einbahnstraßen-Feld: 1/yes/true/ja/wahr/FT vorwärts, -1/TF rückwärts, 0/no/false/nein/falsch/leer beide Richtungen, jeder andere Wert bricht ab; Geschwindigkeitsfeld in km/h oder als OSM-maxspeed, z. B. 30 mph, DE:urban; OSM-Felder und other_tags werden ohne Zuordnung erkannt) und bleibt zwischengespeichert, bis sich der Layer ändert. Die Sperrung ist eine Baustelle des Datenspeichers STORE (ROADWORKS-ID) oder das erste Objekt von CLOSURES (mit optionalen Feldern „restriction“ und „direction“; weitere Objekte werden als andere Baustellen umfahren). Der gesperrte Abschnitt reicht von Knotenpunkt zu Knotenpunkt; eine Vollsperrung entfernt beide Richtungen, „Fahrstreifen einer Richtung“ nur die gezeichnete (oder mit „backward“ die entgegengesetzte) Richtung, ein Fahrstreifen oder Seitenstreifen nichts (der Abschnitt wird angegeben, keine Umleitung nötig). Einschränkung und Richtung dürfen auch als deutsche Bezeichnungen (Vollsperrung, gegen die Zeichenrichtung) oder DATEX-II-Werte (roadClosed) angegeben werden; ein unbekannter Wert bricht mit der Liste der zulässigen Werte ab. Der Abschnitt endet, wo seine Straße endet oder eine andere Straße einmündet. Andere Baustellen des Datenspeichers im selben Zeitraum werden umfahren. START und END (beliebiges KBS) ersetzen die Enden des gesperrten Abschnitts; jeder Punkt muss innerhalb von SNAP_DISTANCE an einer Straße liegen und wird am nächsten Knotenpunkt angesetzt (das Protokoll nennt ihn). Eine Vollsperrung einer in beiden Richtungen befahrenen Straße erhält eine Umleitung je Richtung: OUTPUT enthält je Richtung eine Umleitung und einen gesperrten Abschnitt (Feld direction: forward/backward, in oder gegen die Zeichenrichtung; eine Richtung ohne Umleitung wird im Protokoll und im Feld note genannt); LENGTH_M/EXTRA_M gelten für die erste Richtung, LENGTH_M_OPPOSITE/EXTRA_M_OPPOSITE für die andere. Linien, die sich ohne gemeinsamen Stützpunkt kreuzen, werden zu Knotenpunkten, wenn der Layer unverknotet erscheint (NODE). Eine Umleitung, die es nicht geben kann, eine Sperrung abseits des Netzes und ein Straßen-Layer ohne die genannten Felder brechen mit einer klaren Meldung ab.</translation>
     </message>
@@ -5784,7 +5784,7 @@
         <translation>{files} Dateien gelöscht, {mb} MB freigegeben.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/loader.py" line="258"/>
+        <location filename="../herzlich_digital_plugin/panorama/loader.py" line="256"/>
         <source>The image server did not deliver the panorama within {seconds} s. Open it again to retry.</source>
         <translation>Der Bildserver hat das Panorama nicht innerhalb von {seconds} s geliefert. Öffnen Sie es erneut, um es noch einmal zu versuchen.</translation>
     </message>
@@ -5904,12 +5904,12 @@
         <translation>{count} Bilder gefunden</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="104"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="108"/>
         <source>With a URL template: read the image size from the server</source>
         <translation>Bei einer URL-Vorlage: Bildgröße vom Server lesen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="106"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_table.py" line="110"/>
         <source>Authentication for the image server (reads the image size)</source>
         <translation>Anmeldung am Bildserver (liest die Bildgröße)</translation>
     </message>
@@ -5949,12 +5949,12 @@
         <translation>Sensor-Alarme</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="42"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="46"/>
         <source>Refresh sensor layer now</source>
         <translation>Sensor-Layer jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="44"/>
+        <location filename="../herzlich_digital_plugin/gui/sensor_plugin.py" line="48"/>
         <source>Pause sensor layer</source>
         <translation>Sensor-Layer anhalten</translation>
     </message>
@@ -6049,47 +6049,47 @@
         <translation>{stale} von {count} Werten sind veraltet (keine neue Beobachtung).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="50"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="53"/>
         <source>Reads the observations of one datastream of an OGC SensorThings API service between START and END (default: the last 24 hours) into a table: time (end of the phenomenon time), value (empty when the result is not a number), result as text and the start of the phenomenon time. DATASTREAM is the datastream&apos;s id as fetchsensors writes it (an integer, or a text id such as a UUID; quote a text id that looks like a number: &apos;42&apos;). A component of a MultiDatastream is written MultiDatastreams(7)/1, or give COLLECTION (the row&apos;s collection field: Datastreams or MultiDatastreams) and COMPONENT (the row&apos;s component field). Output COUNT: the number of observations.</source>
         <translation>Liest die Beobachtungen eines Datastreams eines OGC-SensorThings-API-Dienstes zwischen START und END (Standard: die letzten 24 Stunden) in eine Tabelle: Zeit (Ende der Phänomenzeit), Wert (leer, wenn das Ergebnis keine Zahl ist), Ergebnis als Text und Beginn der Phänomenzeit. DATASTREAM ist die Kennung des Datastreams, wie fetchsensors sie schreibt (eine Ganzzahl oder eine Text-Kennung wie eine UUID; eine Text-Kennung, die wie eine Zahl aussieht, in Hochkommas: '42'). Eine Komponente eines MultiDatastreams wird MultiDatastreams(7)/1 geschrieben, oder geben Sie COLLECTION (das Feld collection der Zeile: Datastreams oder MultiDatastreams) und COMPONENT (das Feld component der Zeile) an. Ausgabe COUNT: die Zahl der Beobachtungen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="64"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="67"/>
         <source>Datastream id (or MultiDatastreams(id)/component)</source>
         <translation>Datastream-Kennung (oder MultiDatastreams(Kennung)/Komponente)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="66"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="69"/>
         <source>Collection (Datastreams or MultiDatastreams; empty: from the id)</source>
         <translation>Sammlung (Datastreams oder MultiDatastreams; leer: aus der Kennung)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="68"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="71"/>
         <source>Component of a MultiDatastream (0, 1, …)</source>
         <translation>Komponente eines MultiDatastreams (0, 1, …)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="139"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="138"/>
         <source>Unknown collection “{value}”: use one of {accepted}.</source>
         <translation>Unbekannte Sammlung „{value}“: zulässig sind {accepted}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="141"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="140"/>
         <source>DATASTREAM {ref} contradicts COLLECTION/COMPONENT ({collection} {component}).</source>
         <translation>DATASTREAM {ref} widerspricht COLLECTION/COMPONENT ({collection} {component}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="143"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="142"/>
         <source>{ref} is a MultiDatastream: give its component, e.g. MultiDatastreams(7)/0 or COMPONENT=0 (fetchsensors writes it in the component field).</source>
         <translation>{ref} ist ein MultiDatastream: Geben Sie die Komponente an, z. B. MultiDatastreams(7)/0 oder COMPONENT=0 (fetchsensors schreibt sie ins Feld component).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="145"/>
+        <location filename="../herzlich_digital_plugin/processing/sensor_history.py" line="144"/>
         <source>A component only exists for MultiDatastreams ({ref}).</source>
         <translation>Eine Komponente gibt es nur bei MultiDatastreams ({ref}).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="68"/>
+        <location filename="../herzlich_digital_plugin/processing/fetch_sensors.py" line="70"/>
         <source>Reads the latest observation of every datastream of an OGC SensorThings API service (version 1.1 or 1.0, e.g. FROST-Server) and writes one point per datastream at its Thing's location: thing, datastream, observed property, value, unit, time, age in seconds and status (fresh, stale, no data). The requests grow with the number of pages, not of datastreams. OBSERVED_PROPERTY keeps only datastreams whose observed property has this name. Locations are checked against the project's default view, without one against the area where most sensors lie: swapped latitude/longitude are corrected and flagged “swapped” in location_flag, positions far outside are kept and flagged “implausible”; locations that are not GeoJSON or not longitude/latitude are written without geometry and flagged. Outputs: DATASTREAMS (features written) and REQUESTS (HTTP requests made).</source>
         <translation>Liest die neueste Beobachtung jedes Datastreams eines OGC-SensorThings-API-Dienstes (Version 1.1 oder 1.0, z. B. FROST-Server) und schreibt einen Punkt je Datastream am Ort seines Things: Thing, Datastream, beobachtete Größe, Wert, Einheit, Zeit, Alter in Sekunden und Status (aktuell, veraltet, keine Daten). Die Zahl der Anfragen wächst mit der Zahl der Seiten, nicht der Datastreams. OBSERVED_PROPERTY behält nur Datastreams, deren beobachtete Größe diesen Namen hat. Orte werden an der Standardansicht des Projekts geprüft, ohne eine an dem Gebiet, in dem die meisten Sensoren liegen: vertauschte Breite/Länge werden korrigiert und in location_flag als „swapped“ markiert, weit außerhalb liegende Positionen bleiben erhalten und werden als „implausible“ markiert; Orte, die kein GeoJSON oder keine Länge/Breite sind, werden ohne Geometrie geschrieben und markiert. Ausgaben: DATASTREAMS (geschriebene Objekte) und REQUESTS (HTTP-Anfragen).</translation>
     </message>
@@ -6504,12 +6504,12 @@
         <translation>Die GeoJSON-Datei ist tiefer als {limit} Ebenen verschachtelt; sie wird nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="78"/>
+        <location filename="../herzlich_digital_plugin/processing/render_panorama_view.py" line="77"/>
         <source>The image cannot be written to {path}: {error}</source>
         <translation>Das Bild kann nicht nach {path} geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="53"/>
+        <location filename="../herzlich_digital_plugin/processing/setup_shared_database.py" line="52"/>
         <source>Only a database administrator can set up the shared database: the user of this connection may not create the tables, roles or grants. Ask an administrator (a superuser, or a user with CREATEROLE who owns the database) to run it, or choose the administrator&apos;s authentication. The database said: {error}</source>
         <translation>Nur eine Datenbank-Administratorin oder ein Administrator kann die gemeinsame Datenbank einrichten: Der Benutzer dieser Verbindung darf Tabellen, Rollen und Rechte nicht anlegen. Bitten Sie die Administration (Superuser oder ein Benutzer mit CREATEROLE, dem die Datenbank gehört), den Algorithmus auszuführen, oder wählen Sie deren Authentifizierung. Meldung der Datenbank: {error}</translation>
     </message>
@@ -6519,12 +6519,12 @@
         <translation>Der Eingabepfad enthält ein NUL-Zeichen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="44"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="45"/>
         <source>The folder {path} does not exist.</source>
         <translation>Der Ordner {path} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="46"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="47"/>
         <source>The input file {path} does not exist.</source>
         <translation>Die Eingabedatei {path} existiert nicht.</translation>
     </message>
@@ -6594,7 +6594,7 @@
         <translation>Der Server unter {url} hat die Anfrage nach „{target}“ umgeleitet; dieser Umleitung wird nicht gefolgt (nur zu http(s)-Adressen, und mit Zugangsdaten nur zum selben Server).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="52"/>
+        <location filename="../herzlich_digital_plugin/processing/import_panorama_common.py" line="53"/>
         <source>The database user may not write this: it needs the role {role} (ask an administrator to grant it). Nothing was imported. The database said: {error}</source>
         <translation>Der Datenbankbenutzer darf das nicht schreiben: Dafür ist die Rolle {role} nötig (bitten Sie die Administration, sie zu vergeben). Es wurde nichts importiert. Meldung der Datenbank: {error}</translation>
     </message>
@@ -6602,6 +6602,56 @@
         <location filename="../herzlich_digital_plugin/gui/sensor_layer_dialog.py" line="179"/>
         <source>The authentication of {server} was removed: the address now points to another server, and credentials are only sent to the server they belong to. Choose the authentication of the new server if it needs one.</source>
         <translation>Die Authentifizierung von {server} wurde entfernt: Die Adresse zeigt jetzt auf einen anderen Server, und Zugangsdaten gehen nur an den Server, zu dem sie gehören. Wählen Sie die Authentifizierung des neuen Servers, falls er eine verlangt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/democity/image_resolver.py" line="55"/>
+        <source>The demo store&apos;s description is not understood: {value}</source>
+        <translation>Die Beschreibung des Demo-Speichers ist unverständlich: {value}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/plugin.py" line="63"/>
+        <source>Add store layers…</source>
+        <translation>Datenspeicher-Layer hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/add_store_layers.py" line="31"/>
+        <source>Add store layers</source>
+        <translation>Datenspeicher-Layer hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/add_store_layers.py" line="34"/>
+        <source>Adds the layers of a store (GeoPackage or shared PostGIS database) to the current project: roads, panoramas by campaign, detections and assets with traffic-sign symbols, sensors, roadworks and detours, styled and in one group. Running it again replaces that group.</source>
+        <translation>Fügt die Layer eines Datenspeichers (GeoPackage oder gemeinsame PostGIS-Datenbank) dem aktuellen Projekt hinzu: Straßen, Panoramen nach Befahrung, Detektionen und Objekte mit Verkehrszeichen-Symbolen, Sensoren, Baustellen und Umleitungen, gestaltet und in einer Gruppe. Ein erneuter Lauf ersetzt diese Gruppe.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/add_store_layers.py" line="46"/>
+        <source>Layers added</source>
+        <translation>Hinzugefügte Layer</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/add_store_layers.py" line="66"/>
+        <source>{count} layers added to the group &apos;{group}&apos;.</source>
+        <translation>{count} Layer zur Gruppe „{group}“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/panorama/image_source.py" line="208"/>
+        <source>The panorama image could not be produced: {error}</source>
+        <translation>Das Panoramabild konnte nicht erzeugt werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/styles/store_layers.py" line="211"/>
+        <source>Herzlich Digital – {store}</source>
+        <translation>Herzlich Digital – {store}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/store_layer_results.py" line="41"/>
+        <source>The imported layer could not be shown: {error}</source>
+        <translation>Der importierte Layer konnte nicht angezeigt werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/processing/store_layer_results.py" line="33"/>
+        <source>The layer &apos;{name}&apos; shows the imported data now.</source>
+        <translation>Der Layer „{name}“ zeigt jetzt die importierten Daten.</translation>
     </message>
 </context>
 </TS>

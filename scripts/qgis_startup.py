@@ -19,6 +19,8 @@ from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.utils import iface, plugins
 
+import herzlich_digital_plugin.democity  # noqa: F401  (the demo's entry point: registers its image resolver)
+
 LOG_FILE = os.environ.get("HD_LOG_FILE")
 READY_FILE = os.environ.get("HD_READY_FILE")
 OPEN_PANORAMA = os.environ.get("HD_OPEN_PANORAMA", "")  # a panorama id, or "auto": the one nearest the centre

@@ -13,12 +13,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Dict, Optional, Tuple
 
+from ..store import open_store
 from . import sensors
 from .assets import build_assets
 from .buildings import build_facades
 from .capture import CAMPAIGNS, VENDOR, CaptureResult, capture
 from .detections import MODEL_NAME, MODEL_VERSION, DetectionSet, generate_detections
 from .randomness import DEFAULT_SEED
+from .render_batch import render_all
 from .roadworks import roadworks_rows
 from .scene_model import Scene
 from .sizes import GROUND_Z, size_spec
@@ -55,7 +57,7 @@ def build_demo_city(size: str = "demo", seed: int = DEFAULT_SEED, output_folder=
 
     ``progress(percent, message)`` is called between stages and ``cancelled()`` polled there; a cancelled
     build removes the half-written file and returns a result with ``cancelled=True``.
-    With ``images`` the panoramas are rendered by ``democity.render.render_all`` if that module exists.
+    With ``images`` the panoramas are rendered by ``democity.render_batch.render_all``.
     """
     spec = size_spec(size)
     folder = Path(output_folder)
@@ -83,7 +85,7 @@ def build_demo_city(size: str = "demo", seed: int = DEFAULT_SEED, output_folder=
         dets = stage("detections", 18, "Simulating the detector", lambda: generate_detections(scene, cap, seed))
         result.timings["generation"] = round(sum(result.timings.values()), 3)
         _remove_store(result.store_path)
-        from ..store import open_store
+
         store = stage("store_open", 25, "Creating the GeoPackage", lambda: open_store(str(result.store_path)))
         try:
             _write(store, stage, result, scene, cap, dets, spec, seed)
@@ -106,17 +108,12 @@ def build_demo_city(size: str = "demo", seed: int = DEFAULT_SEED, output_folder=
             return result
         report(92, "Rendering the panoramas")
         t0 = time.perf_counter()
-        try:
-            from .render import render_all
-        except ImportError:
-            report(92, "Image rendering is not available; images will be rendered on first view")
-        else:
-            result.counts["images"] = render_all(
-                result.store_path, scene, progress=lambda p, m="": report(92 + 0.08 * float(p), m),
-                cancelled=is_cancelled)
-            result.timings["images"] = round(time.perf_counter() - t0, 3)
-            if is_cancelled():
-                result.cancelled = True
+        result.counts["images"] = render_all(
+            result.store_path, scene, progress=lambda p, m="": report(92 + 0.08 * float(p), m),
+            cancelled=is_cancelled)
+        result.timings["images"] = round(time.perf_counter() - t0, 3)
+        if is_cancelled():
+            result.cancelled = True
     result.timings["total"] = round(time.perf_counter() - t_all, 3)
     report(100, "Demo city ready")
     return result

@@ -16,8 +16,8 @@ from .render_scene import RenderScene, assets_near, facades_near, prepare_scene,
 ROAD_RADIUS_FACTOR = 2.5  # road surfaces reach further than objects, so they do not end abruptly
 CHUNK_PIXELS = 1 << 19  # rows per chunk = this / width: bounded memory at 8K, little Python overhead
 
-__all__ = ["render_panorama", "prepare_scene", "RenderScene", "encode_jpeg", "write_panorama_jpeg",
-           "render_all", "ensure_image", "pano_meta_for_row"]
+# JPEG writing and batch rendering (Qt, the store) live in render_io.py and render_batch.py, which build on this.
+__all__ = ["render_panorama", "prepare_scene", "RenderScene"]
 
 
 def render_panorama(scene, camera_x, camera_y, ground_z, camera_height, heading, width=2048, height=1024,
@@ -62,36 +62,3 @@ def render_panorama(scene, camera_x, camera_y, ground_z, camera_height, heading,
             np.take(ground_palette, cat_index, axis=0, out=img[g0:c1], mode="clip")
         draw_objects(objects, table, cam_h, img, c0, c1)
     return img
-
-
-# JPEG writing and batch rendering need Qt and the store; they are imported when first used.
-
-def encode_jpeg(rgb, quality=88) -> bytes:
-    """JPEG bytes of an (h, w, 3) uint8 image, encoded by Qt."""
-    from .render_io import encode_jpeg as encode
-    return encode(rgb, quality)
-
-
-def write_panorama_jpeg(path, rgb, meta, quality=88):
-    """Encode, add the GPano XMP and EXIF GPS of ``meta`` (core.gpano.PanoMeta), write atomically."""
-    from .render_io import write_panorama_jpeg as write
-    return write(path, rgb, meta, quality)
-
-
-def pano_meta_for_row(row, width, height):
-    """core.gpano.PanoMeta for a panorama row of the store."""
-    from .render_io import pano_meta_for_row as meta
-    return meta(row, width, height)
-
-
-def render_all(store_path_or_store, scene, width=None, height=None, progress=None, cancelled=None, threads=2,
-               only_ids=None) -> int:
-    """Render all missing panorama images of a store in threads; see render_batch.render_all."""
-    from .render_batch import render_all as run
-    return run(store_path_or_store, scene, width, height, progress, cancelled, threads, only_ids)
-
-
-def ensure_image(store_folder, scene, panorama_row):
-    """Path of a panorama's image, rendered and cached on disk on first use."""
-    from .render_batch import ensure_image as ensure
-    return ensure(store_folder, scene, panorama_row)

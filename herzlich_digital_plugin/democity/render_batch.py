@@ -8,6 +8,7 @@ import weakref
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 
+from ..store import open_store
 from .render import render_panorama
 from .render_io import pano_meta_for_row, write_panorama_jpeg
 from .render_scene import RenderScene, prepare_scene
@@ -70,7 +71,6 @@ def ensure_image(store_folder_path, scene, panorama_row) -> Path:
 
 def _open(store_or_path):
     if isinstance(store_or_path, (str, Path)):
-        from ..store import open_store
         return open_store(str(store_or_path)), True
     return store_or_path, False
 

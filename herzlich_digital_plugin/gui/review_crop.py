@@ -13,8 +13,10 @@ from qgis.PyQt.QtCore import QPointF, Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 
 from ..core.perspective import PerspectiveRenderer
+from ..panorama.image_cache import default_disk_cache
 from ..panorama.image_decode import MAX_HEIGHT, MAX_WIDTH, decode, new_frame
-from ..panorama.image_demo import demo_info_for_path
+from ..panorama.image_resolvers import resolver_for_path
+from ..panorama.image_source import image_file
 from ..panorama.overlays import View, detection_boxes
 
 CROP_SIZE = (320, 240)
@@ -119,13 +121,10 @@ class CropSource:
         self.timeout_s = float(timeout_s)
         self.max_size = tuple(max_size)
         self._disk_cache = disk_cache
-        self._demo = demo_info_for_path(store_path) if store_path and str(store_path).split("|")[0].lower().endswith(
-            ".gpkg") else None
+        self._resolver = resolver_for_path(store_path)
 
     def equirect(self, pano: dict) -> np.ndarray:
         """The decoded panorama (kept for the next few calls); raises ImageError."""
-        from ..panorama.image_source import image_file
-
         key = (str(self.image_folder or ""), str(pano.get("image_uri") or ""), int(pano["id"]))
         with _cache_lock:
             hit = _cache.get(key)
@@ -135,9 +134,8 @@ class CropSource:
         uri = str(pano.get("image_uri") or "")
         disk = self._disk_cache
         if disk is None and "://" in uri and not uri.startswith("file:"):
-            from ..panorama.image_cache import default_disk_cache
             disk = self._disk_cache = default_disk_cache()
-        path = image_file(pano, self.image_folder, self.image_root, demo=self._demo, disk_cache=disk,
+        path = image_file(pano, self.image_folder, self.image_root, resolver=self._resolver, disk_cache=disk,
                           authcfg=self.authcfg, timeout_s=self.timeout_s)
         array = decode(path, *self.max_size).array
         with _cache_lock:

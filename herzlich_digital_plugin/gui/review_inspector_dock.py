@@ -15,6 +15,7 @@ from .review_counts import CountsRunner, CountsView
 from .review_filter_widget import ReviewFilterWidget
 from .review_map_tools import ItemMarker, to_canvas
 from .review_results_model import ReviewResultsModel
+from ..review import vzkat
 
 DEBOUNCE_MS = 250
 ZOOM_HALF_SIZE_M = 40.0
@@ -133,7 +134,6 @@ class ReviewInspectorDock(QgsDockWidget):
         self.log.warning(message)
 
     def _filter_class(self, key):
-        from ..review import vzkat
         entry = vzkat.lookup(*key)
         if entry is not None and entry.value == key[2]:
             self.filters.class_edit.setText(entry.label)

@@ -5,6 +5,8 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 from ..toolbelt.i18n import tr
 from .review_context import ReviewContext
+from .review_inspector_dock import ReviewInspectorDock
+from .review_queue_dock import ReviewQueueDock
 
 
 class ReviewUi:
@@ -44,7 +46,6 @@ class ReviewUi:
     def ensure_inspector(self):
         if self.inspector is not None:
             return self.inspector
-        from .review_inspector_dock import ReviewInspectorDock
 
         registry = self.plugin._registry
         dock = ReviewInspectorDock(self.iface, self.context, self._panorama_dock, parent=self.iface.mainWindow())
@@ -62,7 +63,6 @@ class ReviewUi:
     def ensure_queue(self):
         if self.queue_dock is not None:
             return self.queue_dock
-        from .review_queue_dock import ReviewQueueDock
 
         registry = self.plugin._registry
         dock = ReviewQueueDock(self.iface, self.context, self._panorama_dock, parent=self.iface.mainWindow())

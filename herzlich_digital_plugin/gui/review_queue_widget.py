@@ -18,6 +18,7 @@ from ..toolbelt.log import PlgLogger
 from .review_conflict_dialog import KEEP_THEIRS, USE_MINE, ask_conflict
 from .review_crop import CROP_SIZE, THUMB_SIZE
 from .review_symbols import symbol_pixmap
+from .review_pickers import ClassPicker, ReasonPicker
 
 PRELOAD = 3
 RENEW_MS = 5 * 60 * 1000
@@ -114,7 +115,6 @@ class ReviewQueueWidget(QWidget):
         layout.addLayout(body)
 
         # One area below the crop: the neighbours while deciding by keys, the pickers while they are open.
-        from .review_pickers import ClassPicker, ReasonPicker
         self.stack = QStackedWidget()
         self.stack.setFixedHeight(THUMB_SIZE[1] + 96)
         neighbours = QWidget()

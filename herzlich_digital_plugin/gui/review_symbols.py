@@ -2,7 +2,7 @@
 
 File names: ``sign_<code>[_<value>].svg``, ``marking_<code>.svg``, ``light.svg``; codes without their own
 file fall back to their family (1xx warning triangle, 2xx regulatory ring, 3xx information square) and
-finally to ``sign.svg`` / ``marking.svg`` (democity.qgis_project.symbol_svg_path).
+finally to ``sign.svg`` / ``marking.svg`` (styles/vzkat_symbols.symbol_svg_path).
 """
 from functools import lru_cache
 from typing import Optional
@@ -11,7 +11,7 @@ from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QPainter, QPixmap
 from qgis.PyQt.QtSvg import QSvgRenderer
 
-from ..democity.qgis_project import symbol_svg_path
+from ..styles.vzkat_symbols import symbol_svg_path
 
 
 @lru_cache(maxsize=512)

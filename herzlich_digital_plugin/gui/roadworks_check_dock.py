@@ -25,6 +25,16 @@ from .roadworks_check_results import CheckResults
 from .roadworks_check_task import CheckOptions, RoadworksCheckTask
 from .roadworks_detour_band import DetourBands
 from .roadworks_layers import refresh_roadworks_layers, road_layer_in_project, selected_roadworks_ids, worker_copy
+from ..processing.export_roadworks import FORMATS
+from ..roadworks.detour_graph import layer_from_store, layer_stamp
+from ..roadworks.model import status_labels, Roadworks
+from ..roadworks.repository import list_roadworks, RoadworksConflictError, update, get
+from ..toolbelt.db_connection import resolve_store
+from .roadworks_check_task import RoadSource
+from .roadworks_conflict_dialog import RoadworksConflictDialog
+from .roadworks_field_mapping import RoadFieldMappingDialog
+from .roadworks_form import actor_name, RoadworksForm
+from .roadworks_processing_task import AlgorithmRun
 
 CRITERIA = ("distance", "time")
 EXPORT_FORMATS = (("wzdx", "WZDx 4.2 (GeoJSON)", "GeoJSON (*.geojson)", ".geojson"),
@@ -177,9 +187,6 @@ class RoadworksCheckDock(QgsDockWidget):
 
     def refresh_works(self, select_id: Optional[int] = None) -> int:
         """Fill the list from the store; keeps (or selects) a site; returns how many there are."""
-        from ..roadworks.model import status_labels
-        from ..roadworks.repository import list_roadworks
-
         keep = select_id if select_id is not None else self.current_id()
         try:
             works = list_roadworks(self.store())
@@ -225,7 +232,6 @@ class RoadworksCheckDock(QgsDockWidget):
         layer = self.roads_combo.currentLayer()
         if layer is not None:
             return layer
-        from ..roadworks.detour_graph import layer_from_store
         store = self.store()
         if store.count("road") == 0:
             return None
@@ -243,8 +249,6 @@ class RoadworksCheckDock(QgsDockWidget):
 
     def _roads_for_task(self, layer):
         """(what the task opens the roads from, the cached network or None, the cache key)."""
-        from .roadworks_check_task import RoadSource
-
         if layer is None:
             return None, None, None
         if layer.providerType() == "memory":  # no source to reopen: a copy made here, never cached
@@ -254,8 +258,6 @@ class RoadworksCheckDock(QgsDockWidget):
 
     def _stamp(self, layer) -> tuple:
         """What identifies the layer's content (see detour_graph.layer_stamp) plus the edits seen here."""
-        from ..roadworks.detour_graph import layer_stamp
-
         layer_id = layer.id()
         if layer_id not in self._edits:
             self._edits[layer_id] = 0
@@ -272,8 +274,6 @@ class RoadworksCheckDock(QgsDockWidget):
 
     def check(self, roadworks_id: Optional[int] = None) -> Optional[RoadworksCheckTask]:
         """Start the check of one site in the background; None if it cannot start."""
-        from ..toolbelt.db_connection import resolve_store
-
         if self.task is not None:
             self._say(tr("A check is already running."))
             return None
@@ -373,8 +373,6 @@ class RoadworksCheckDock(QgsDockWidget):
     # ------------------------------------------------------------------ field mapping
     def ask_field_mapping(self, layer=None, error: Optional[MissingFieldsError] = None, retry_id=None):
         """Open the field-mapping dialog for the road layer; on OK the mapping is kept and the check retried."""
-        from .roadworks_field_mapping import RoadFieldMappingDialog
-
         layer = layer or self.road_layer()
         if layer is None:
             self._say(tr("There is no road layer to map."))
@@ -406,11 +404,6 @@ class RoadworksCheckDock(QgsDockWidget):
         return self._write_detour(report.works, report.detour.route.wkt, report.works.version)
 
     def _write_detour(self, works, wkt: str, version: int):
-        from ..roadworks.model import Roadworks
-        from ..roadworks.repository import RoadworksConflictError, update
-        from .roadworks_conflict_dialog import RoadworksConflictDialog
-        from .roadworks_form import actor_name
-
         try:
             stored = update(self.store(), works.id, {"detour": wkt}, version, actor_name())
         except RoadworksConflictError as error:  # both versions side by side; the user decides
@@ -450,9 +443,6 @@ class RoadworksCheckDock(QgsDockWidget):
     # ------------------------------------------------------------------ edit
     def edit_current(self):
         """Open the form for the chosen roadworks."""
-        from ..roadworks.repository import get
-        from .roadworks_form import RoadworksForm
-
         roadworks_id = self.current_id()
         if roadworks_id is None:
             self._say(tr("Choose a roadworks to edit."))
@@ -474,8 +464,6 @@ class RoadworksCheckDock(QgsDockWidget):
         return {"STORE": uri, "AUTHCFG": authcfg or ""}
 
     def _start_algorithm(self, algorithm_id: str, parameters: dict, done: Callable, message: str):
-        from .roadworks_processing_task import AlgorithmRun
-
         if self.run is not None and self.run.running:
             self._say(tr("Please wait: another job is still running."))
             return None
@@ -534,8 +522,6 @@ class RoadworksCheckDock(QgsDockWidget):
 
     def export(self, fmt: str, path: Optional[str] = None):
         """Export the store's roadworks as WZDx, DATEX II, CIFS or GeoJSON (exportroadworks)."""
-        from ..processing.export_roadworks import FORMATS
-
         label, file_filter, suffix = next((lb, ff, sx) for f, lb, ff, sx in EXPORT_FORMATS if f == fmt)
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, tr("Export roadworks as {format}").format(format=label),
@@ -552,8 +538,6 @@ class RoadworksCheckDock(QgsDockWidget):
 
     def import_file(self, path: Optional[str] = None):
         """Import roadworks from a DATEX II or GeoJSON file (importroadworks); the list and map follow."""
-        from .roadworks_form import actor_name
-
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, tr("Import roadworks"), str(Path.home()),
                                                   tr("DATEX II or GeoJSON (*.xml *.geojson *.json);;All files (*)"))

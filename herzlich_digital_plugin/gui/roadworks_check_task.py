@@ -11,6 +11,11 @@ from qgis.core import Qgis, QgsFeedback, QgsMessageLog, QgsTask
 from ..roadworks.detour_fields import RoadFields
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import LOG_TAG
+from ..roadworks.analysis_common import SiteNotFound
+from ..roadworks import analysis_impact  # a module reference: tests spy on check_roadworks to see the thread
+from ..roadworks.detour_errors import DetourError
+from ..roadworks.detour_graph import build_network, route_street_names
+from ..store import StoreError, open_store
 
 _ALIVE: Set["RoadworksCheckTask"] = set()  # PyQt must not collect a running task
 
@@ -90,10 +95,6 @@ class RoadworksCheckTask(QgsTask):
             del layer  # a layer opened here is closed here, on this thread
 
     def _check(self, layer) -> bool:
-        from ..roadworks.analysis_impact import check_roadworks
-        from ..roadworks.detour_graph import build_network, route_street_names
-        from ..store import open_store
-
         if layer is not None and self.network is None:
             self.setProgress(5)
             self.network = build_network(layer, self.fields, feedback=self._feedback(5, 40))
@@ -103,7 +104,7 @@ class RoadworksCheckTask(QgsTask):
         store = open_store(self.store_uri, create=False)
         try:
             o = self.options
-            report = check_roadworks(store, self.roadworks_id, o.buffer_m, o.duration_h, o.sensor_distance_m,
+            report = analysis_impact.check_roadworks(store, self.roadworks_id, o.buffer_m, o.duration_h, o.sensor_distance_m,
                                      self.snapshot, None, self.network, o.criterion)
         finally:
             store.close()
@@ -143,7 +144,4 @@ class RoadworksCheckTask(QgsTask):
 
 def _expected(error: BaseException) -> bool:
     """Errors with a message for the user (no traceback in the log)."""
-    from ..roadworks.analysis_common import SiteNotFound
-    from ..roadworks.detour_errors import DetourError
-    from ..store import StoreError
     return isinstance(error, (DetourError, SiteNotFound, StoreError))

@@ -23,6 +23,8 @@ from ..toolbelt.i18n import tr
 from .roadworks_conflict_dialog import RoadworksConflictDialog
 from .roadworks_values import (DATETIME_FORMAT, from_qdatetime, show_datetime, show_geometry, show_value,
                                to_qdatetime)
+from ..roadworks.analysis_impact import site_road_name
+from ..toolbelt.settings import SettingsManager
 
 LINE_FIELDS = ("title", "road_name", "responsible_body", "contractor", "contact", "order_number")
 LONG_TEXT_FIELDS = ("description", "notes")
@@ -36,7 +38,6 @@ LABEL_WIDTH = 170
 
 def actor_name() -> str:
     """Who the history names: the name set in the settings, else the operating-system user."""
-    from ..toolbelt.settings import SettingsManager
     return (SettingsManager().get("reviewer_name") or "").strip() or default_actor()
 
 
@@ -366,8 +367,6 @@ class RoadworksForm(QDialog):
 
 def new_roadworks(store, geometry) -> Roadworks:
     """A new record for a drawn geometry: the road it lies on, planned from tomorrow 07:00 (local time)."""
-    from ..roadworks.analysis_impact import site_road_name
-
     works = Roadworks(title="", geometry=geometry)
     try:
         works.road_name = site_road_name(store, works) or None if geometry is not None else None

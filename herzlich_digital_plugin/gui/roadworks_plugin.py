@@ -8,6 +8,8 @@ from ..store import StoreError
 from ..toolbelt.i18n import tr
 from .roadworks_draw_tool import LINE, POLYGON, RoadworksDrawTool
 from .roadworks_layers import refresh_roadworks_layers, road_layer_in_project
+from .roadworks_check_dock import RoadworksCheckDock
+from .roadworks_form import RoadworksForm, new_roadworks
 
 ACTIONS = {LINE: "draw_roadworks_line", POLYGON: "draw_roadworks_area"}
 
@@ -90,8 +92,6 @@ class RoadworksUi:
     # ------------------------------------------------------------------ form
     def open_form(self, geometry, works=None):
         """The form for a drawn geometry (a new roadworks) or for a stored one (``works``)."""
-        from .roadworks_form import RoadworksForm, new_roadworks
-
         try:
             store = self.plugin.active_store.get()
             works = works or new_roadworks(store, geometry)
@@ -126,7 +126,6 @@ class RoadworksUi:
     def ensure_dock(self):
         if self.dock is not None:
             return self.dock
-        from .roadworks_check_dock import RoadworksCheckDock
 
         registry = self.plugin._registry
         dock = RoadworksCheckDock(self.iface, self.plugin.active_store, self.plugin.log,

@@ -17,12 +17,12 @@ from ..sensors.messages import message
 from ..sensors.refresh_task import StaTask, TaskTracker
 from ..toolbelt.i18n import tr
 from ..toolbelt.network import has_userinfo, origin_of, strip_userinfo
+from ..sensors.client import qgis_sta_client
 
 
 def _read_service(url: str, authcfg: str, timeout_s: float):
     """The service root and the observed-property names (worker thread)."""
     def work(cancelled):
-        from ..sensors.client import qgis_sta_client
         client = qgis_sta_client(url, authcfg, timeout_s)
         info = client.service()
         names = []

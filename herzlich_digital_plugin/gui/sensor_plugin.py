@@ -8,6 +8,10 @@ from qgis.PyQt.QtWidgets import QDialog
 from ..sensors.layer_manager import SensorLayerManager, message_bar_notify
 from ..toolbelt.i18n import tr
 from ..toolbelt.settings import SettingsManager
+from ..sensors.alert_settings import load_thresholds
+from .sensor_alerts_dialog import SensorAlertsDialog
+from .sensor_chart_dock import SensorChartDock
+from .sensor_layer_dialog import SensorLayerDialog
 
 
 class SensorUi:
@@ -56,8 +60,6 @@ class SensorUi:
     # ------------------------------------------------------------------ add a layer
     def add_sensor_layer(self):
         """Open the dialog (not blocking); an accepted connection becomes a live layer."""
-        from .sensor_layer_dialog import SensorLayerDialog
-
         if self.dialog is not None:
             self.dialog.raise_()
             return self.dialog
@@ -86,7 +88,6 @@ class SensorUi:
     def ensure_chart_dock(self):
         if self.chart_dock is not None:
             return self.chart_dock
-        from .sensor_chart_dock import SensorChartDock
 
         registry = self.plugin._registry
         main_window = self.iface.mainWindow()
@@ -203,9 +204,6 @@ class SensorUi:
 
     # ------------------------------------------------------------------ alerts
     def edit_alerts(self) -> None:
-        from ..sensors.alert_settings import load_thresholds
-        from .sensor_alerts_dialog import SensorAlertsDialog
-
         dialog = SensorAlertsDialog(self.iface.mainWindow())
         if dialog.exec() == QDialog.DialogCode.Accepted and self.manager is not None:
             self.manager.set_thresholds(load_thresholds())

@@ -1,9 +1,9 @@
-"""Where a panorama's image is: resolve ``image_uri`` safely, download remote images, render demo ones.
+"""Where a panorama's image is: resolve ``image_uri`` safely, download remote images, ask registered resolvers.
 
 ``image_uri`` may be an absolute path, a path relative to the store's folder (or to the image root), a
 ``file://`` URI or an ``http(s)://`` URL. With an image root configured (a folder or an http(s) base URL),
 nothing outside it is ever read: ``..``, absolute paths elsewhere and symlinks leading out are refused.
-Downloads and demo rendering block: call ``image_file`` on a worker thread, never the GUI thread.
+Downloads and resolvers block: call ``image_file`` on a worker thread, never the GUI thread.
 """
 import os
 import posixpath
@@ -14,6 +14,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ..toolbelt.i18n import tr
 from .image_errors import ImageError
+from .image_resolvers import scheme_resolver
+from ..toolbelt.network import QgisHttpClient, NetworkError
 
 HTTP_SCHEMES = ("http", "https")
 
@@ -133,8 +135,6 @@ def _suffix(url: str) -> str:
 
 
 def _http_client(authcfg, timeout_s):
-    from ..toolbelt.network import QgisHttpClient
-
     return QgisHttpClient(authcfg=authcfg or "", timeout_s=timeout_s)
 
 
@@ -146,7 +146,6 @@ def download(url: str, disk_cache, authcfg: str = "", timeout_s: float = 20.0) -
     cached = disk_cache.get(url, suffix)
     if cached is not None:
         return cached
-    from ..toolbelt.network import NetworkError
 
     try:
         response = _http_client(authcfg, timeout_s).get(url)
@@ -177,20 +176,34 @@ def download(url: str, disk_cache, authcfg: str = "", timeout_s: float = 20.0) -
 
 # ---------------------------------------------------------------------------- all together
 
-def image_file(panorama_row: dict, store_folder=None, image_root=None, demo=None, disk_cache=None,
+def image_file(panorama_row: dict, store_folder=None, image_root=None, resolver=None, disk_cache=None,
                authcfg: str = "", timeout_s: float = 20.0) -> Path:
-    """Local path of a panorama's image: resolved, downloaded or (demo stores) rendered now if missing.
+    """Local path of a panorama's image: resolved, downloaded or handed to a registered resolver.
 
-    ``demo``: (size, seed) of a demo-city store, else None. Blocks; raises ImageError.
+    ``resolver``: the store's resolver for missing files (image_resolvers.resolver_for_store/_for_path), or
+    None. An image URI whose scheme has a registered resolver goes to that resolver. Blocks; raises ImageError.
     """
     pid = panorama_row.get("id")
+    by_scheme = scheme_resolver(panorama_row.get("image_uri"))
+    if by_scheme is not None:
+        return _resolved(lambda: by_scheme(str(panorama_row["image_uri"]), panorama_row))
     loc = locate(panorama_row.get("image_uri"), store_folder, image_root, pid)
     if loc.is_remote:
         return download(loc.url, disk_cache, authcfg, timeout_s)
     if loc.path.is_file():
         return loc.path
-    if demo is not None and loc.base is not None:
-        from .image_demo import render_demo_image
-        return render_demo_image(loc.base, demo, panorama_row)
+    if resolver is not None and loc.base is not None:
+        return _resolved(lambda: resolver(loc.base, panorama_row))
     raise ImageError(tr("The image file of panorama {id} is missing: {path}").format(id=pid, path=loc.path),
                      "missing")
+
+
+def _resolved(resolve) -> Path:
+    """A resolver's answer; its failures become the ImageError the viewer shows (reason "resolver")."""
+    try:
+        return Path(resolve())
+    except ImageError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ImageError(tr("The panorama image could not be produced: {error}").format(error=error),
+                         "resolver") from error

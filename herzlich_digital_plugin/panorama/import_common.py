@@ -16,6 +16,11 @@ from typing import Callable, List, Optional, Tuple
 
 from .sequences import campaign_slug, split_sequences
 
+# plausible EPSG:25832 coordinates: Europe north of 31° N, zone 32 widened into its neighbours. Catches
+# degrees given as if they were EPSG:25832 metres (table import) and far-away GPS fixes (folder import).
+X_RANGE = (-300000.0, 1300000.0)
+Y_RANGE = (3500000.0, 9400000.0)
+
 try:  # translated inside QGIS; plain English where QGIS is missing
     from ..toolbelt.i18n import tr
 except ImportError:  # pragma: no cover - exercised only without QGIS

@@ -21,7 +21,8 @@ from typing import Callable, Optional
 
 from ..core.geodesy import initial_bearing, wgs84_to_utm32
 from ..core.gpano import PanoMetadataError, read_metadata
-from .import_common import ImportReport, Progress, image_uri_for, store_candidates, store_folder, tr
+from .import_common import (X_RANGE, Y_RANGE, ImportReport, Progress, image_uri_for, store_candidates,
+                            store_folder, tr)
 
 __all__ = ["import_folder", "find_images", "check_image", "truncation_reason", "IMAGE_SUFFIXES"]
 
@@ -149,8 +150,6 @@ def _candidate(path: Path, source: str, camera_height: float, target, report: Im
         return None
     for message in meta.warnings:
         report.warn(source, message)
-    from .import_table import X_RANGE, Y_RANGE  # here: import_table imports this module
-
     x, y = wgs84_to_utm32(meta.lon, meta.lat)
     if not (math.isfinite(x) and math.isfinite(y) and X_RANGE[0] <= x <= X_RANGE[1]
             and Y_RANGE[0] <= y <= Y_RANGE[1]):  # the table import's check: far outside UTM zone 32

@@ -30,6 +30,7 @@ from urllib.parse import quote, urlparse
 
 from ..core.gpano import PanoMetadataError, read_metadata
 from .import_common import ImportReport, Progress, image_uri_for, store_candidates, store_folder, tr
+from .import_common import X_RANGE, Y_RANGE
 from .import_folder import check_image, truncation_reason
 
 __all__ = ["PoseFormatError", "FORMATS", "detect_format", "read_ladybug", "read_trimble", "records_from_table",
@@ -58,10 +59,6 @@ LEAP_SECONDS = ((dt.date(1981, 7, 1), 1), (dt.date(1982, 7, 1), 2), (dt.date(198
                 (dt.date(1994, 7, 1), 10), (dt.date(1996, 1, 1), 11), (dt.date(1997, 7, 1), 12),
                 (dt.date(1999, 1, 1), 13), (dt.date(2006, 1, 1), 14), (dt.date(2009, 1, 1), 15),
                 (dt.date(2012, 7, 1), 16), (dt.date(2015, 7, 1), 17), (dt.date(2017, 1, 1), 18))
-# plausible EPSG:25832 coordinates: Europe north of 31° N, zone 32 widened into its neighbours. Catches
-# degrees given as if they were EPSG:25832 metres.
-X_RANGE = (-300000.0, 1300000.0)
-Y_RANGE = (3500000.0, 9400000.0)
 MAX_LINE = 1 << 16  # longer "lines" mean a binary file
 
 

@@ -14,10 +14,12 @@ import threading
 from qgis.PyQt.QtCore import QObject, QThreadPool, QTimer, Qt, pyqtSignal
 
 from ..toolbelt.i18n import tr
-from .image_cache import MB, ImageCache, trim_heap
+from .image_cache import MB, ImageCache, default_disk_cache, trim_heap
 from .image_decode import MAX_HEIGHT, MAX_WIDTH, PREVIEW_WIDTH, decode, decode_preview, image_size
 from .image_errors import ImageError
 from .image_packing import packed_for, prepack
+from .image_resolvers import resolver_for_path
+from .image_source import image_file
 
 PACK_ON_WORKER_BYTES = 32 * MB  # cached images larger than this are packed on the worker before delivery
 WATCHDOG_MARGIN_S = 5.0  # beyond the request timeout: time to decode what did arrive
@@ -113,8 +115,8 @@ class PanoramaLoader(QObject):
 
         ``store_folder``: folder relative image URIs are resolved against (the GeoPackage's folder).
         ``image_root``: optional folder or http(s) base URL nothing may be read outside of.
-        ``store_uri``: the store's GeoPackage path, to recognise demo cities (their missing images are
-        rendered); by default a single ``herzlich_digital_<size>.gpkg`` in ``store_folder`` is used.
+        ``store_uri``: the store's GeoPackage path: a store that records a registered resolver key in its
+        ``store_info`` (the demo city) gets its missing images from that resolver (image_resolvers).
         """
         row = dict(panorama_row)
         pid = int(row["id"])
@@ -180,16 +182,14 @@ class PanoramaLoader(QObject):
     def _disk(self):
         with self._disk_cache_lock:
             if self._disk_cache is None:
-                from .image_cache import default_disk_cache
                 self._disk_cache = default_disk_cache()
             return self._disk_cache
 
-    def _demo_info(self, job):
-        if not job.row.get("image_uri") or "://" in str(job.row["image_uri"]):
+    def _resolver(self, job):
+        """The resolver the job's store asks for (its missing files come from there), else None."""
+        if not job.store_uri or not job.row.get("image_uri") or "://" in str(job.row["image_uri"]):
             return None
-        from .image_demo import demo_info_for_path, find_demo_store
-        path = job.store_uri or (find_demo_store(job.store_folder) if job.store_folder else None)
-        return demo_info_for_path(path) if path and str(path).lower().split("|")[0].endswith(".gpkg") else None
+        return resolver_for_path(job.store_uri)
 
     def _work(self, job: _Job) -> None:
         try:
@@ -200,12 +200,10 @@ class PanoramaLoader(QObject):
             self._emit(self._gotError, job, tr("The panorama could not be loaded: {error}").format(error=error))
 
     def _stages(self, job: _Job) -> None:
-        from .image_source import image_file
-
         if job.cancelled:
             return
         needs_disk = _is_remote(job.row, job.image_root)
-        path = image_file(job.row, job.store_folder, job.image_root, demo=self._demo_info(job),
+        path = image_file(job.row, job.store_folder, job.image_root, resolver=self._resolver(job),
                           disk_cache=self._disk() if needs_disk else None, authcfg=self.authcfg,
                           timeout_s=self.timeout_s)
         if job.cancelled:

@@ -9,11 +9,15 @@ from pathlib import Path
 from qgis.PyQt.QtGui import QImage, QPainter
 
 from ..toolbelt.i18n import tr
+from .image_cache import default_disk_cache
 from .image_decode import MAX_HEIGHT, MAX_WIDTH, DecodedImage, decode, new_frame
 from .image_errors import ImageError
 from .image_packing import PanoramaRenderer
+from .image_resolvers import resolver_for_store
+from .image_source import image_file
 from .overlay_painter import OverlayPrimitives, OverlayToggles, compass_labels, paint_overlays
 from .overlays import View, camera_centre, detection_boxes, geometry_lines, horizon_grid, project_assets, project_lines
+from .image_decode import array_to_qimage
 
 OVERLAY_DISTANCE_M = 60.0
 
@@ -36,7 +40,6 @@ def render_frame(renderer, equi, pano: dict, view: View) -> QImage:
                         float(pano.get("heading") or 0.0), float(pano.get("pitch") or 0.0),
                         float(pano.get("roll") or 0.0), out=out)
         return image
-    from .image_decode import array_to_qimage
     return array_to_qimage(renderer.render(equi, view.yaw, view.pitch, view.fov, view.width, view.height,
                                            float(pano.get("heading") or 0.0), float(pano.get("pitch") or 0.0),
                                            float(pano.get("roll") or 0.0)))
@@ -57,15 +60,11 @@ def panorama_row(store, panorama_id: int) -> dict:
 
 def load_image(store, pano: dict, image_root=None, authcfg: str = "", timeout_s: float = 20.0,
                disk_cache=None, max_size=(MAX_WIDTH, MAX_HEIGHT)) -> DecodedImage:
-    """Find (download, render for demo cities) and decode a panorama's image, blocking; raises ImageError."""
-    from .image_demo import demo_info_for_store
-    from .image_source import image_file
-
+    """Find (download, or ask the store's resolver) and decode a panorama's image, blocking; raises ImageError."""
     uri = str(pano.get("image_uri") or "")
     if disk_cache is None and ("://" in uri or "://" in str(image_root or "")) and not uri.startswith("file:"):
-        from .image_cache import default_disk_cache
         disk_cache = default_disk_cache()
-    path = image_file(pano, store_folder(store), image_root, demo=demo_info_for_store(store),
+    path = image_file(pano, store_folder(store), image_root, resolver=resolver_for_store(store),
                       disk_cache=disk_cache, authcfg=authcfg, timeout_s=timeout_s)
     return decode(path, *max_size)
 

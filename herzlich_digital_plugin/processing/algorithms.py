@@ -3,6 +3,7 @@
 
 def all_algorithms():
     # Imported here so a broken capability cannot stop the provider module from importing.
+    from .add_store_layers import AddStoreLayersAlgorithm
     from .create_demo_city import CreateDemoCityAlgorithm
     from .import_panorama_folder import ImportPanoramaFolderAlgorithm
     from .import_panorama_table import ImportPanoramaTableAlgorithm
@@ -29,6 +30,7 @@ def all_algorithms():
     return [
         CreateDemoCityAlgorithm(),
         SetupSharedDatabaseAlgorithm(),
+        AddStoreLayersAlgorithm(),
         ImportPanoramaFolderAlgorithm(),
         ImportPanoramaTableAlgorithm(),
         RenderPanoramaViewAlgorithm(),

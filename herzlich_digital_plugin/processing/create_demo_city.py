@@ -10,6 +10,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+# A demo entry point (tests/unit/test_code_layout.py DEMO_ENTRY_POINTS): importing the demo city registers its
+# image resolver, so demo stores get their missing images rendered wherever the provider is loaded.
+from ..democity.build import build_demo_city
+from ..democity.qgis_project import write_demo_project
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 
@@ -43,9 +47,6 @@ class CreateDemoCityAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputFile("PROJECT", tr("Demo project")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..democity.build import build_demo_city
-        from ..democity.qgis_project import write_demo_project
-
         size = SIZES[self.parameterAsEnum(parameters, "SIZE", context)]
         seed = self.parameterAsInt(parameters, "SEED", context)
         images = self.parameterAsBoolean(parameters, "IMAGES", context)

@@ -26,6 +26,14 @@ from qgis.PyQt.QtCore import QVariant
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .roadworks_impact import CRITERIA, add_road_field_parameters, open_store_parameter, road_fields
+from ..roadworks.analysis_common import SiteNotFound, load_works
+from ..roadworks.analysis_impact import other_closures
+from ..roadworks.detour_closures import Closure
+from ..roadworks.detour_errors import DetourError
+from ..roadworks.detour_graph import network_for, route_street_names
+from ..roadworks.detour_route import find_detour
+from ..roadworks.model import Roadworks
+from ..roadworks.detour_values import direction_value, restriction_value
 
 STORE_CRS = "EPSG:25832"
 ENGINES = ("astar", "qgis")
@@ -124,10 +132,6 @@ class DetourRouteAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("DIRECTIONS", tr("Directions needing a detour")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..roadworks.detour_errors import DetourError
-        from ..roadworks.detour_graph import network_for, route_street_names
-        from ..roadworks.detour_route import find_detour
-
         closure, others = None, []
         roadworks_id = self.parameterAsInt(parameters, "ROADWORKS", context) if parameters.get("ROADWORKS") else 0
         store = None
@@ -218,8 +222,6 @@ class DetourRouteAlgorithm(HdAlgorithm):
         return (point.x(), point.y())
 
     def _layer_closures(self, parameters, context):
-        from ..roadworks.detour_closures import Closure
-        from ..roadworks.detour_values import direction_value, restriction_value
         from shapely import wkb
 
         layer = self.parameterAsVectorLayer(parameters, "CLOSURES", context) if parameters.get("CLOSURES") else None
@@ -242,11 +244,6 @@ class DetourRouteAlgorithm(HdAlgorithm):
         return out
 
     def _store_closures(self, store, roadworks_id, parameters, context):
-        from ..roadworks.analysis_common import SiteNotFound, load_works
-        from ..roadworks.analysis_impact import other_closures
-        from ..roadworks.detour_closures import Closure
-        from ..roadworks.model import Roadworks
-
         try:
             works = load_works(store, roadworks_id)
         except SiteNotFound:
@@ -257,7 +254,5 @@ class DetourRouteAlgorithm(HdAlgorithm):
         return Closure.from_works(works), others
 
     def _active_store_closures(self, store):
-        from ..roadworks.detour_closures import Closure
-        from ..roadworks.model import Roadworks
         return [Closure.from_works(w) for w in (Roadworks.from_row(r) for r in store.select("roadworks"))
                 if w.status == "active" and w.geometry is not None]

@@ -7,6 +7,8 @@ from ..review.export_assets import FORMATS, STATUSES
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .import_panorama_common import open_store_parameter
+from ..review.export_assets import export_assets
+from ..store import StoreError
 
 
 class ExportAssetsAlgorithm(HdAlgorithm):
@@ -36,9 +38,6 @@ class ExportAssetsAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Exported assets")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..review.export_assets import export_assets
-        from ..store import StoreError
-
         status = self.parameterAsEnumString(parameters, "STATUS", context) or "accepted"
         fmt = self.parameterAsEnumString(parameters, "FORMAT", context) or "gpkg"
         path = self.parameterAsFileOutput(parameters, "OUTPUT", context)

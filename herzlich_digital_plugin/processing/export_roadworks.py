@@ -10,6 +10,9 @@ from qgis.core import (
 
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
+from ..roadworks.exchange_io import ExchangeError, export_roadworks
+from ..store import StoreError
+from .import_panorama_common import open_store_parameter
 
 FORMATS = ("wzdx", "datex2", "cifs", "geojson")  # order of the FORMAT enum: scripts pass the index
 STATUSES = ("planned", "approved", "active", "completed", "cancelled")
@@ -49,10 +52,6 @@ class ExportRoadworksAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Roadworks written")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..roadworks.exchange_io import ExchangeError, export_roadworks
-        from ..store import StoreError
-        from .import_panorama_common import open_store_parameter
-
         fmt = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)]
         statuses = None  # QGIS 3.22 reads an absent optional multiple enum as [0]: look at the raw value
         if parameters.get("STATUS") not in (None, "", []):

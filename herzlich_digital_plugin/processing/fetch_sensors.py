@@ -22,6 +22,10 @@ from qgis.PyQt.QtCore import QDateTime, QVariant
 
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
+from ..core.sensorthings import FetchCancelled, StaError, fetch_latest
+from ..sensors.client import qgis_sta_client
+from ..sensors.messages import message
+from ..sensors.live_layer import expected_bbox
 
 OUTPUT_CRS = "EPSG:25832"
 SOURCE_CRS = "EPSG:4326"  # SensorThings locations are GeoJSON: longitude/latitude
@@ -49,8 +53,6 @@ def qdatetime(when) -> QDateTime:
 
 
 def report_notices(notices, feedback):
-    from ..sensors.messages import message
-
     for notice in notices:
         if notice.level == "info":
             feedback.pushInfo(message(notice))
@@ -98,11 +100,6 @@ class FetchSensorsAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("REQUESTS", tr("HTTP requests")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core.sensorthings import FetchCancelled, StaError, fetch_latest
-        from ..sensors.client import qgis_sta_client
-        from ..sensors.live_layer import expected_bbox
-        from ..sensors.messages import message
-
         url = self.parameterAsString(parameters, "URL", context).strip()
         authcfg = self.parameterAsString(parameters, "AUTHCFG", context)
         wanted = self.parameterAsString(parameters, "OBSERVED_PROPERTY", context).strip()

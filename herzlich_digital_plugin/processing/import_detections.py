@@ -7,6 +7,8 @@ from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .import_panorama_common import (MAX_WARNINGS_SHOWN, open_store_parameter, permission_denied, progress_callbacks,
                                      require_input)
+from ..review.import_detections import FieldMapping, import_detections
+from ..store import PermissionDeniedError, StoreError
 
 # (parameter, FieldMapping attribute, default: Mapillary property / CSV column)
 FIELD_PARAMETERS = (
@@ -19,6 +21,7 @@ FIELD_PARAMETERS = (
 
 class ImportDetectionsAlgorithm(HdAlgorithm):
     ALGORITHM_ID = "importdetections"
+    SHOWS_STORE_LAYERS = ("detections",)
 
     def displayName(self) -> str:
         return tr("Import detections")
@@ -77,9 +80,6 @@ class ImportDetectionsAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("REJECTED", tr("Rejected rows")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..review.import_detections import FieldMapping, import_detections
-        from ..store import PermissionDeniedError, StoreError
-
         path = require_input(self.parameterAsFile(parameters, "INPUT", context))
         fmt = self.parameterAsEnumString(parameters, "FORMAT", context) or "auto"
         units = self.parameterAsEnumString(parameters, "UNITS", context) or "auto"

@@ -12,6 +12,7 @@ from qgis.core import (
 
 from ..toolbelt.db_connection import ConnectionError_, resolve_store
 from ..toolbelt.i18n import tr
+from ..store import StoreError, open_store
 
 MAX_WARNINGS_SHOWN = 20  # the log stays readable; the REPORT file has every rejected row
 
@@ -57,13 +58,13 @@ def permission_denied(error, role: str) -> QgsProcessingException:
 
 def open_store_parameter(algorithm, parameters, context):
     """The opened store of STORE/AUTHCFG; QgsProcessingException with a user message otherwise."""
-    from ..store import StoreError, open_store
-
     text = algorithm.parameterAsString(parameters, "STORE", context)
     authcfg = algorithm.parameterAsString(parameters, "AUTHCFG", context)
     try:
         uri = resolve_store(text, authcfg)
-        return open_store(uri)
+        store = open_store(uri)
+        algorithm.store_target = (uri, authcfg)  # the layers it changed are shown afterwards (base.HdAlgorithm)
+        return store
     except ConnectionError_ as error:
         raise QgsProcessingException(str(error))
     except StoreError as error:

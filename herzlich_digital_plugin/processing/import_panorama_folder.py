@@ -6,10 +6,13 @@ from .base import HdAlgorithm
 from .import_panorama_common import (add_report_parameters, add_store_parameters, finish, open_store_parameter,
                                      permission_denied, require_input,
                                      progress_callbacks)
+from ..panorama.import_folder import import_folder
+from ..store import PermissionDeniedError, StoreError
 
 
 class ImportPanoramaFolderAlgorithm(HdAlgorithm):
     ALGORITHM_ID = "importpanoramafolder"
+    SHOWS_STORE_LAYERS = ("panoramas",)
 
     def displayName(self) -> str:
         return tr("Import panorama folder")
@@ -30,9 +33,6 @@ class ImportPanoramaFolderAlgorithm(HdAlgorithm):
         add_report_parameters(self)
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..panorama.import_folder import import_folder
-        from ..store import PermissionDeniedError, StoreError
-
         folder = require_input(self.parameterAsFile(parameters, "FOLDER", context), folder=True)
         campaign = self.parameterAsString(parameters, "CAMPAIGN", context)
         camera_height = self.parameterAsDouble(parameters, "CAMERA_HEIGHT", context)

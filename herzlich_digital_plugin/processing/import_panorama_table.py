@@ -28,6 +28,9 @@ from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .import_panorama_common import (add_report_parameters, add_store_parameters, finish, open_store_parameter,
                                      permission_denied, progress_callbacks)
+from ..panorama import import_table as it
+from ..panorama.import_common import ImportReport
+from ..store import PermissionDeniedError, StoreError
 
 FORMATS = ("auto", "ladybug", "trimble", "layer")
 STORE_CRS = "EPSG:25832"
@@ -54,6 +57,7 @@ class FileOrLayerParameter(QgsProcessingParameterMapLayer):
 
 class ImportPanoramaTableAlgorithm(HdAlgorithm):
     ALGORITHM_ID = "importpanoramatable"
+    SHOWS_STORE_LAYERS = ("panoramas",)
 
     def displayName(self) -> str:
         return tr("Import panorama table")
@@ -111,10 +115,6 @@ class ImportPanoramaTableAlgorithm(HdAlgorithm):
     # ------------------------------------------------------------------ run
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..panorama import import_table as it
-        from ..panorama.import_common import ImportReport
-        from ..store import PermissionDeniedError, StoreError
-
         fmt = self.parameterAsEnumString(parameters, "FORMAT", context) or "auto"
         path = self._input_file(parameters, context, fmt)
         if fmt == "auto":
@@ -199,8 +199,6 @@ class ImportPanoramaTableAlgorithm(HdAlgorithm):
 
     def _layer_records(self, parameters, context, crs, report):
         """Records of the INPUT layer and the transform their x/y still need."""
-        from ..panorama import import_table as it
-
         layer = self.parameterAsLayer(parameters, "INPUT", context)
         if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
             raise QgsProcessingException(tr("The input is neither a pose file nor a vector layer."))

@@ -14,6 +14,12 @@ from qgis.core import (
 
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
+from ..roadworks.exchange_io import ExchangeError, import_roadworks_file
+from ..roadworks.exchange_xml import XmlError
+from ..roadworks.geojson import GeoJsonError
+from ..roadworks.repository import default_actor
+from ..store import PermissionDeniedError, StoreError
+from .import_panorama_common import open_store_parameter, permission_denied, require_input
 
 MAX_MESSAGES_SHOWN = 20  # the log stays readable; REPORT has every row
 
@@ -41,6 +47,7 @@ def qgis_crs_transform(crs_name: str):
 
 class ImportRoadworksAlgorithm(HdAlgorithm):
     ALGORITHM_ID = "importroadworks"
+    SHOWS_STORE_LAYERS = ("roadworks", "roadworks_areas")
 
     def displayName(self) -> str:
         return tr("Import roadworks")
@@ -73,13 +80,6 @@ class ImportRoadworksAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Skipped records of other types")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..roadworks.exchange_io import ExchangeError, import_roadworks_file
-        from ..roadworks.exchange_xml import XmlError
-        from ..roadworks.geojson import GeoJsonError
-        from ..roadworks.repository import default_actor
-        from ..store import PermissionDeniedError, StoreError
-        from .import_panorama_common import open_store_parameter, permission_denied, require_input
-
         path = require_input(self.parameterAsFile(parameters, "INPUT", context))
         actor = (self.parameterAsString(parameters, "ACTOR", context) or "").strip() or default_actor()
         store = open_store_parameter(self, parameters, context)

@@ -12,6 +12,11 @@ from qgis.core import (
 
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
+from ..panorama.image_errors import ImageError
+from ..panorama.view_render import render_view
+from ..store import StoreError, open_store
+from ..toolbelt.db_connection import ConnectionError_, resolve_store
+from ..toolbelt.settings import SettingsManager
 
 _INT = QgsProcessingParameterNumber.Type.Integer
 _DOUBLE = QgsProcessingParameterNumber.Type.Double
@@ -61,12 +66,6 @@ class RenderPanoramaViewAlgorithm(HdAlgorithm):
             "OUTPUT", tr("Output image"), fileFilter=tr("PNG images (*.png)")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..panorama.image_errors import ImageError
-        from ..panorama.view_render import render_view
-        from ..store import StoreError, open_store
-        from ..toolbelt.db_connection import ConnectionError_, resolve_store
-        from ..toolbelt.settings import SettingsManager
-
         store_text = self.parameterAsString(parameters, "STORE", context)
         panorama_id = self.parameterAsInt(parameters, "PANORAMA", context)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)

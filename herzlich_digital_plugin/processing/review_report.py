@@ -5,6 +5,8 @@ from qgis.core import (QgsProcessingException, QgsProcessingParameterAuthConfig,
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .import_panorama_common import open_store_parameter
+from ..review.report import build_report, write_report
+from ..store import StoreError
 
 
 class ReviewReportAlgorithm(HdAlgorithm):
@@ -27,9 +29,6 @@ class ReviewReportAlgorithm(HdAlgorithm):
             "OUTPUT", tr("Report"), fileFilter=tr("HTML files (*.html);;CSV files (*.csv)")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..review.report import build_report, write_report
-        from ..store import StoreError
-
         path = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         if not path.lower().endswith((".html", ".htm", ".csv")):
             path += ".html"

@@ -21,6 +21,17 @@ from qgis.core import (
 
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
+from ..core.sensorthings import StaError, fetch_latest
+from ..roadworks.analysis_common import SiteNotFound
+from ..roadworks.analysis_impact import check_roadworks
+from ..roadworks.detour_errors import DetourError
+from ..roadworks.detour_fields import RoadFields
+from ..roadworks.detour_graph import layer_from_store, network_for, route_street_names
+from ..sensors.client import qgis_sta_client
+from ..sensors.messages import message
+from ..store import StoreError, open_store
+from ..toolbelt.db_connection import ConnectionError_, resolve_store
+from ..toolbelt.settings import SettingsManager
 
 _INT = QgsProcessingParameterNumber.Type.Integer
 _DOUBLE = QgsProcessingParameterNumber.Type.Double
@@ -47,9 +58,6 @@ def add_road_field_parameters(alg) -> None:
 
 def open_store_parameter(alg, parameters, context):
     """The store named by STORE/AUTHCFG, or QgsProcessingException."""
-    from ..store import StoreError, open_store
-    from ..toolbelt.db_connection import ConnectionError_, resolve_store
-
     text = alg.parameterAsString(parameters, "STORE", context)
     try:
         uri = resolve_store(text, alg.parameterAsString(parameters, "AUTHCFG", context))
@@ -61,8 +69,6 @@ def open_store_parameter(alg, parameters, context):
 
 
 def road_fields(alg, parameters, context):
-    from ..roadworks.detour_fields import RoadFields
-
     def value(name, default):
         if name not in parameters or parameters[name] is None:
             return default
@@ -73,9 +79,6 @@ def road_fields(alg, parameters, context):
 
 def road_network(alg, parameters, context, store, feedback, required: bool = False):
     """(layer, RoadNetwork) of ROADS, else of the store's road table; (None, None) without roads."""
-    from ..roadworks.detour_errors import DetourError
-    from ..roadworks.detour_graph import layer_from_store, network_for
-
     layer = alg.parameterAsVectorLayer(parameters, "ROADS", context) if parameters.get("ROADS") else None
     try:
         if layer is None:
@@ -95,11 +98,6 @@ def live_sensors(alg, parameters, context, feedback):
     url = alg.parameterAsString(parameters, "SENSORS_URL", context).strip() if parameters.get("SENSORS_URL") else ""
     if not url:
         return None, None
-    from ..core.sensorthings import StaError, fetch_latest
-    from ..sensors.client import qgis_sta_client
-    from ..sensors.messages import message
-    from ..toolbelt.settings import SettingsManager
-
     try:
         client = qgis_sta_client(url, alg.parameterAsString(parameters, "SENSORS_AUTHCFG", context),
                                  float(SettingsManager().get("network_timeout_s")))
@@ -164,11 +162,6 @@ class RoadworksImpactAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputString("WINDOW_END", tr("Quietest window end")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..roadworks.analysis_common import SiteNotFound
-        from ..roadworks.analysis_impact import check_roadworks
-        from ..roadworks.detour_graph import route_street_names
-        from ..store import StoreError
-
         roadworks_id = self.parameterAsInt(parameters, "ROADWORKS", context)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         store = open_store_parameter(self, parameters, context)

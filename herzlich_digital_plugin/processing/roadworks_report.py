@@ -18,6 +18,13 @@ from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .roadworks_impact import (CRITERIA, add_road_field_parameters, add_store_parameters, live_sensors,
                                open_store_parameter, road_fields, road_network)
+from ..roadworks.analysis_common import SiteNotFound
+from ..roadworks.analysis_impact import check_roadworks
+from ..roadworks.detour_graph import route_street_names
+from ..roadworks.report_pdf import write_report
+from ..roadworks.report_snapshots import render_snapshots
+from ..store import StoreError
+from ..toolbelt.settings import SettingsManager
 
 _INT = QgsProcessingParameterNumber.Type.Integer
 _DOUBLE = QgsProcessingParameterNumber.Type.Double
@@ -67,14 +74,6 @@ class RoadworksReportAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Pages")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..roadworks.analysis_common import SiteNotFound
-        from ..roadworks.analysis_impact import check_roadworks
-        from ..roadworks.detour_graph import route_street_names
-        from ..roadworks.report_pdf import write_report
-        from ..roadworks.report_snapshots import render_snapshots
-        from ..store import StoreError
-        from ..toolbelt.settings import SettingsManager
-
         roadworks_id = self.parameterAsInt(parameters, "ROADWORKS", context)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         if not output.lower().endswith(".pdf"):

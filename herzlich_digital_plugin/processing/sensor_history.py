@@ -21,6 +21,9 @@ from qgis.PyQt.QtCore import QVariant
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .fetch_sensors import qdatetime, report_notices
+from ..core.sensorthings import StaError, fetch_history
+from ..sensors.client import qgis_sta_client
+from ..sensors.messages import message
 
 DEFAULT_SPAN = timedelta(hours=24)
 FIELDS = (("time", QVariant.Type.DateTime), ("value", QVariant.Type.Double), ("result", QVariant.Type.String),
@@ -76,10 +79,6 @@ class SensorHistoryAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Observations")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core.sensorthings import StaError, fetch_history
-        from ..sensors.client import qgis_sta_client
-        from ..sensors.messages import message
-
         url = self.parameterAsString(parameters, "URL", context).strip()
         authcfg = self.parameterAsString(parameters, "AUTHCFG", context)
         datastream = self.parameterAsString(parameters, "DATASTREAM", context).strip()

@@ -10,6 +10,9 @@ from qgis.core import (
 from ..toolbelt.db_connection import ConnectionError_, is_postgres, resolve_store
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
+from ..store import StoreError
+from ..store.postgis_setup import setup_shared_database
+from ..store.errors import PermissionDeniedError
 
 
 class SetupSharedDatabaseAlgorithm(HdAlgorithm):
@@ -33,10 +36,6 @@ class SetupSharedDatabaseAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("SCHEMA_VERSION", tr("Schema version")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..store import StoreError
-        from ..store.errors import PermissionDeniedError
-        from ..store.postgis_setup import setup_shared_database
-
         text = self.parameterAsString(parameters, "CONNECTION", context)
         authcfg = self.parameterAsString(parameters, "AUTHCFG", context)
         create_roles = self.parameterAsBoolean(parameters, "CREATE_ROLES", context)

@@ -5,6 +5,9 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsPro
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .import_panorama_common import open_store_parameter, progress_callbacks
+from ..review.triangulate_assets import triangulate_assets
+from ..store import StoreError
+from ..review.merge import merge_assets, merge_candidates
 
 
 class TriangulateAssetsAlgorithm(HdAlgorithm):
@@ -34,10 +37,6 @@ class TriangulateAssetsAlgorithm(HdAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("WOULD_MERGE", tr("Duplicate assets left to merge")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..review.merge import merge_assets, merge_candidates
-        from ..review.triangulate_assets import triangulate_assets
-        from ..store import StoreError
-
         progress, cancelled = progress_callbacks(feedback)
         merge = self.parameterAsBoolean(parameters, "MERGE", context)
         store = open_store_parameter(self, parameters, context)

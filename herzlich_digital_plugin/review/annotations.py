@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from ..store.errors import ConflictError, NotFoundError
 from . import assets as A
+from .errors import Conflict, with_author
 from .items import utc_now
 from .text import tr
 
@@ -70,7 +71,6 @@ def add_annotation(store, asset_id: int, author: str, note: Optional[str] = None
                 version = store.update("asset", asset_id, {"condition": condition, "updated_at": now},
                                        expected_version=base)["version"]
             except ConflictError as exc:
-                from .decisions import Conflict, with_author
                 raise with_author(store, Conflict(exc.current_row, {"condition": condition, "note": note}, base),
                                   asset_id) from None
         annotation_id = store.insert("annotation", {

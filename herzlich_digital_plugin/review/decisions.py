@@ -22,8 +22,11 @@ from ..store.errors import (ConflictError, NotFoundError, PermissionDeniedError,
                             StoreError)
 from . import assets as A
 from . import leases
+from .annotations import add_annotation, history as annotation_history
+from .errors import ClassNeeded, Conflict, ItemTaken, with_author
 from .filters import Counts, ReviewFilter, counts as filter_counts
 from .items import ReviewItem, load_item, load_items, utc_now
+from .neighbours import same_object
 from .sqlfuncs import install
 from .text import tr
 
@@ -44,52 +47,6 @@ def reject_reason_labels() -> Dict[str, str]:
         "out_of_scope": tr("Not a public traffic sign or marking"),
         "other": tr("Other reason"),
     }
-
-
-class Conflict(ConflictError):
-    """Somebody changed the asset (or the item) first; nothing was overwritten.
-
-    ``mine``: what this session wanted to write, with ``base_version``, the version it had seen.
-    ``theirs``: the row as it is stored now (``current_row``).
-    """
-
-    def __init__(self, theirs: Dict, mine: Dict, base_version: Optional[int], message: Optional[str] = None):
-        self.theirs = theirs
-        self.mine = mine
-        self.base_version = base_version
-        self.changed_by: Optional[str] = None  # who made the stored version, and when (see with_author)
-        self.changed_at = None
-        if message is None:
-            message = tr("Someone else changed asset {id} in the meantime (you saw version {mine}, it is now at "
-                         "version {theirs}). Nothing was overwritten: compare both versions and decide again."
-                         ).format(id=theirs.get("id"), mine=base_version, theirs=theirs.get("version"))
-        super().__init__(theirs, message)
-
-
-def with_author(store, conflict: "Conflict", asset_id) -> "Conflict":
-    """Fill in who changed the asset last and when (its newest review event), for the conflict dialog."""
-    try:
-        rows = store.query(f"SELECT actor, decided_at FROM {store.table_ref('review_event')} "  # nosec B608
-                           "WHERE asset_id = %s ORDER BY id DESC LIMIT 1", (int(asset_id),),
-                           decode_as={"decided_at": "datetime"})
-    except StoreError:
-        rows = []
-    if rows:
-        conflict.changed_by, conflict.changed_at = rows[0]["actor"], rows[0]["decided_at"]
-    return conflict
-
-
-class ItemTaken(ConflictError):
-    """Another reviewer holds the item's lease, or decided it since it was shown."""
-
-
-class ClassNeeded(ValueError):
-    """The detection's vendor label maps to no class: accepting it needs the class (relabel with one)."""
-
-    def __init__(self, item: ReviewItem):
-        self.vendor_label = item.vendor_label
-        super().__init__(tr("The label '{label}' of detection {id} maps to no class: choose the class of the "
-                            "object.").format(label=item.vendor_label or "–", id=item.detection_id))
 
 
 @dataclass
@@ -380,14 +337,12 @@ class ReviewSession:
     def annotate(self, asset_id: int, note: Optional[str] = None, condition: Optional[str] = None,
                  photos: Sequence = (), snapshot_path=None, expected_version: Optional[int] = None) -> Dict:
         """Note / condition / photos / snapshot for an asset (see annotations.add_annotation)."""
-        from .annotations import add_annotation
         self._check_role()
         return self._guard(lambda: add_annotation(self.store, asset_id, self.reviewer, note, condition, photos,
                                                   snapshot_path, self.role, expected_version))
 
     def history(self, asset_id: Optional[int] = None, detection_id: Optional[int] = None):
-        from .annotations import history
-        return history(self.store, asset_id=asset_id, detection_id=detection_id)
+        return annotation_history(self.store, asset_id=asset_id, detection_id=detection_id)
 
     # ------------------------------------------------------------------ merge and split
 
@@ -408,7 +363,6 @@ class ReviewSession:
     def neighbours(self, item: ReviewItem, radius_m: float = 10.0, panorama_radius_m: float = 30.0,
                    limit: int = 12) -> List[Dict]:
         """The same object in neighbouring panoramas (see neighbours.py)."""
-        from .neighbours import same_object
         return same_object(self.store, item, radius_m, panorama_radius_m, limit)
 
     # ------------------------------------------------------------------ internals

@@ -8,6 +8,7 @@ from typing import Iterable, Optional
 import numpy as np
 
 from .model import FINAL_STATUSES, Roadworks
+from ..store.values import parse_datetime
 
 DEFAULT_BUFFER_M = 15.0  # zone around the site's geometry (a line along the road centre reaches the kerb signs)
 DEFAULT_SENSOR_DISTANCE_M = 300.0
@@ -48,7 +49,6 @@ def epoch_seconds(values: Iterable) -> np.ndarray:
         # numpy parses ISO text without a zone as UTC: fast for a year of 15-minute values.
         stamps = np.array([v[:-1] for v in values], dtype="datetime64[ms]")
         return stamps.astype(np.int64).astype(np.float64) / 1000.0
-    from ..store.values import parse_datetime
     return np.array([parse_datetime(v).timestamp() for v in values], dtype=np.float64)
 
 

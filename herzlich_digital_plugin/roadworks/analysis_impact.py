@@ -18,6 +18,10 @@ from .analysis_sensors import (SensorRef, SnapshotLatestValues, StaHistory, Stor
 from .analysis_traffic import TrafficEstimate, estimate_traffic
 from .analysis_window import QuietWindow, WindowError, quietest_window
 from .model import Roadworks
+from .analysis_chart import profile_chart_png
+from .detour_closures import Closure
+from .detour_errors import DetourError
+from .detour_route import find_detour
 
 FALLBACK_PERIOD = timedelta(days=7)  # allowed period when the site has a start but no end
 JAM_SPEED_RATIO = 0.5  # live speed below half the free-flow speed (the typical week's p90 peak) = jammed
@@ -46,7 +50,6 @@ class ImpactReport:
         """The typical week of the traffic estimate's station with the window, or None without one."""
         if self.traffic is None:
             return None
-        from .analysis_chart import profile_chart_png
         return profile_chart_png(self.traffic.profile, self.window, self.traffic.station, labels)
 
     def to_dict(self) -> dict:
@@ -151,7 +154,6 @@ def check_roadworks(store, roadworks_id: int, buffer_m: float = DEFAULT_BUFFER_M
 
 def other_closures(works: Roadworks, all_works: Sequence[Roadworks]):
     """Closures of the other works that occupy the road while this one does."""
-    from .detour_closures import Closure
     return [Closure.from_works(o) for o in all_works
             if o.id != works.id and counts_as_planned(o) and o.geometry is not None
             and o.overlaps(works.start, works.end)]
@@ -160,9 +162,6 @@ def other_closures(works: Roadworks, all_works: Sequence[Roadworks]):
 def detour_for(works: Roadworks, all_works: Sequence[Roadworks], network, criterion: str = "distance",
                jammed=()):
     """(DetourResult or None, error message)."""
-    from .detour_closures import Closure
-    from .detour_errors import DetourError
-    from .detour_route import find_detour
     try:
         return find_detour(network, Closure.from_works(works), other_closures(works, all_works), jammed,
                            criterion), ""

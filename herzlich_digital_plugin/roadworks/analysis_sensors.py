@@ -16,6 +16,7 @@ from shapely.geometry import Point
 
 from .analysis_common import DEFAULT_SENSOR_DISTANCE_M, epoch_seconds, iso
 from .analysis_window import HourlyProfile, WindowError, hourly_profile, per_hour_factor, period_volume_per_day
+from ..core.sensorthings import fetch_history
 
 TRAFFIC_VOLUME = "traffic_volume"
 HISTORY_DAYS = 365
@@ -148,7 +149,6 @@ class StaHistory:
         self.client = client
 
     def history(self, sensor: SensorRef, start: datetime, end: datetime):
-        from ..core.sensorthings import fetch_history
         if sensor.live_id is None:
             return np.zeros(0), np.zeros(0)
         kwargs = {"collection": sensor.live_collection} if sensor.live_collection else {}

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import List, Optional
 
 from shapely.geometry import Point
+from ..panorama.image_errors import ImageError
+from ..panorama.view_render import render_view
 
 SEARCH_M = 60.0
 MIN_DISTANCE_M = 12.0  # closer panoramas would look straight down at the road
@@ -63,9 +65,6 @@ def choose_views(store, geom, start=None, count: int = 2):
 def render_snapshots(store, geom, folder: Path, start=None, count: int = 2, image_root=None, authcfg: str = "",
                      timeout_s: float = 20.0, size=VIEW_SIZE, log=None) -> List[Snapshot]:
     """Render the chosen views into ``folder``; views that cannot be rendered are skipped (``log`` tells)."""
-    from ..panorama.image_errors import ImageError
-    from ..panorama.view_render import render_view
-
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     out = []

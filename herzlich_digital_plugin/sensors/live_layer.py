@@ -31,6 +31,7 @@ from .layer_style import format_value
 from .layer_writer import LayerWriter, WriteResult
 from .messages import message, short_message
 from .refresh_task import FetchLatestTask, TaskTracker
+from .client import qgis_sta_client
 
 MAX_BACKOFF_S = 600
 MQTT_BATCH_MS = 250  # observations arriving together are written in one edit
@@ -156,7 +157,6 @@ class LiveSensorLayer(QObject):
     def _make_client(self):
         if self._client_factory is not None:
             return self._client_factory(self.connection)
-        from .client import qgis_sta_client
         return qgis_sta_client(self.connection.url, self.connection.authcfg, self.timeout_s,
                                log=lambda text: self._log(text, Qgis.MessageLevel.Info))
 

@@ -20,7 +20,7 @@ and ``ALTER TABLE review_event ENABLE TRIGGER review_event_append_only``.
 Identifiers come from schema.py and pass quote_ident; nothing here takes a value. No '%' in the SQL: the
 statements run through the driver's parameter formatting.
 """
-from .ddl import pg_table_ref, quote_ident
+from .identifiers import pg_table_ref, quote_ident
 from .schema import TABLES
 
 STAMPED = ("review_event", "roadworks_history")  # login + recorded_at set by the server

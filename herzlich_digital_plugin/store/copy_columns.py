@@ -5,7 +5,7 @@ review counts). The triggers keep it right on every write, the plugin's, QGIS's 
 when the foreign key or the copy itself is edited, and when the source row's column changes. Identifiers come
 from schema.py and pass ``quote_ident``; nothing here takes a value.
 """
-from .ddl import pg_table_ref, quote_ident
+from .identifiers import pg_table_ref, quote_ident
 from .schema import TABLES_BY_NAME
 
 

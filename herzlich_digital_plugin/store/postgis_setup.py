@@ -16,6 +16,7 @@ from typing import List, Tuple
 
 from .ddl import GEOM, META_TABLE
 from .schema import TABLES, TABLES_BY_NAME
+from .postgis import PostGISStore
 
 VIEWER, REVIEWER, PLANNER, ADMIN = "hd_viewer", "hd_reviewer", "hd_planner", "hd_admin"
 ROLES = (VIEWER, REVIEWER, PLANNER, ADMIN)
@@ -111,7 +112,6 @@ def setup_shared_database(conninfo: str, create_roles: bool = True, schema: str 
     Needs a user allowed to create the postgis extension, the schema and (with
     ``create_roles``) roles. Returns the schema version of the database.
     """
-    from .postgis import PostGISStore
     with PostGISStore(conninfo, create=True, schema=schema) as store:
         if create_roles:
             with store.transaction():

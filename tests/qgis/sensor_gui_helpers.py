@@ -1,20 +1,14 @@
 """Shared pieces of the sensor GUI tests: a strict server seeded with the demo city up to now, a live layer in
 the project, and clean-up that leaves no layer alive (an ogr/memory layer alive at exit can crash pytest)."""
-import sys
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from pathlib import Path
 
 from qgis.core import QgsProject
 
-HERE = Path(__file__).resolve().parent
-for path in (str(HERE.parent), str(HERE.parents[1])):
-    if path not in sys.path:
-        sys.path.insert(0, path)
-
-from herzlich_digital_plugin.sensors.connections import SensorConnection  # noqa: E402
-from herzlich_digital_plugin.sensors.live_layer import LiveSensorLayer, create_layer  # noqa: E402
-from sta_fixtures import demo_strict_server  # noqa: E402
+# tests/ is on sys.path through tests/conftest.py, the repository root through pytest's pythonpath
+from herzlich_digital_plugin.sensors.connections import SensorConnection
+from herzlich_digital_plugin.sensors.live_layer import LiveSensorLayer, create_layer
+from sta_fixtures import demo_strict_server
 
 WAIT_MS = 15000
 

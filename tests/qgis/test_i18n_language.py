@@ -34,6 +34,7 @@ def test_german_locale_gives_german_menu(qgis_iface, locale_setting):
     texts = _menu_texts(qgis_iface, "de", locale_setting)
     assert texts["settings"] == "Einstellungen…"
     assert texts["create_demo_city"] == "Demo-Stadt erstellen…"
+    assert texts["add_store_layers"] == "Datenspeicher-Layer hinzufügen…"
 
 
 def test_english_locale_falls_back_to_english(qgis_iface, locale_setting):

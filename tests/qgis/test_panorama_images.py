@@ -457,29 +457,64 @@ def test_loader_renders_a_missing_demo_image(qtbot, demo_city, demo_store):
         image.unlink()
     loader = PanoramaLoader(cache_mb=64)
     with qtbot.waitSignal(loader.fullReady, timeout=60000) as blocker:
-        loader.load(row, store_path.parent)  # finds herzlich_digital_test.gpkg in the folder
+        loader.load(row, store_path.parent, store_uri=str(store_path))
     assert blocker.args[1].shape == (1024, 2048, 4) and image.is_file()
     loader.shutdown()
 
 
-def test_demo_stores_are_recognised(demo_city, demo_store, tmp_path):
+def test_demo_stores_are_recognised_by_store_info_only(demo_city, demo_store, tmp_path):
+    """A demo store is what records the democity key; the file name means nothing (a real store may be named so)."""
     import sqlite3
-    from herzlich_digital_plugin.panorama import image_demo
-    assert image_demo.demo_info_for_store(demo_store) == ("test", SEED)
-    assert image_demo.demo_info_for_path(demo_city[0]) == ("test", SEED)
-    assert image_demo.find_demo_store(demo_city[0].parent) == demo_city[0]
-    # stores from before the store_info table: recognised by the file name only
-    for name, expected in (("herzlich_digital_demo.gpkg", ("demo", SEED)), ("city.gpkg", None),
-                           ("herzlich_digital_huge.gpkg", None)):
+    from herzlich_digital_plugin.democity import image_resolver
+    from herzlich_digital_plugin.panorama import image_resolvers
+    by_store = image_resolvers.resolver_for_store(demo_store)
+    by_path = image_resolvers.resolver_for_path(demo_city[0])
+    for found in (by_store, by_path):
+        assert found is not None and found.key == "democity"
+        assert found.resolve is image_resolver.render_missing_image
+        assert image_resolver.demo_info(found.value) == ("test", SEED)
+    for name in ("herzlich_digital_demo.gpkg", "herzlich_digital_test.gpkg", "city.gpkg"):
         conn = sqlite3.connect(tmp_path / name)
         conn.execute("CREATE TABLE panorama (id INTEGER)")
+        if name == "herzlich_digital_test.gpkg":  # a store_info without the demo key: not a demo either
+            conn.execute("CREATE TABLE store_info (id INTEGER PRIMARY KEY, key TEXT, value TEXT)")
+        conn.commit()
         conn.close()
-        assert image_demo.demo_info_for_path(tmp_path / name) == expected, name
-    # a store_info table without the demo key: not a demo, whatever the name
-    conn = sqlite3.connect(tmp_path / "herzlich_digital_test.gpkg")
-    conn.execute("CREATE TABLE store_info (id INTEGER PRIMARY KEY, key TEXT, value TEXT)")
+        assert image_resolvers.resolver_for_path(tmp_path / name) is None, name
+
+
+def test_a_real_store_named_like_the_demo_reports_its_missing_image(tmp_path):
+    """The old file-name regex sent such a store down the demo path; now its missing image is just missing."""
+    import sqlite3
+    from herzlich_digital_plugin.panorama.image_resolvers import resolver_for_path
+    store_path = tmp_path / "herzlich_digital_demo.gpkg"  # no store_info: the old regex took it for a demo
+    conn = sqlite3.connect(store_path)
+    conn.execute("CREATE TABLE panorama (id INTEGER)")
     conn.close()
-    assert image_demo.demo_info_for_path(tmp_path / "herzlich_digital_test.gpkg") is None
+    resolver = resolver_for_path(store_path)
+    assert resolver is None
+    with pytest.raises(ImageError) as caught:
+        image_source.image_file(_row(1, "images/pano_1.jpg"), tmp_path, resolver=resolver)
+    assert caught.value.reason == "missing"
+
+
+def test_a_registered_scheme_resolver_supplies_the_image(tmp_path):
+    from herzlich_digital_plugin.panorama import image_resolvers
+    made = _write_jpeg(tmp_path / "made.jpg", 400, 200)
+    asked = []
+    image_resolvers.register_scheme_resolver("vault", lambda uri, row: asked.append(uri) or made)
+    try:
+        assert image_source.image_file(_row(2, "vault://box/7")) == made and asked == ["vault://box/7"]
+        def broken(uri, row):
+            raise OSError("vault offline")
+        image_resolvers.register_scheme_resolver("vault", broken)
+        with pytest.raises(ImageError) as caught:
+            image_source.image_file(_row(2, "vault://box/7"))
+        assert caught.value.reason == "resolver" and "vault offline" in str(caught.value)
+    finally:
+        image_resolvers.unregister("vault")
+    with pytest.raises(ValueError):
+        image_resolvers.register_scheme_resolver("https", lambda uri, row: made)
 
 
 # ---------------------------------------------------------------------------- overlays on a demo panorama

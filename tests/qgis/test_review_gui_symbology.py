@@ -8,7 +8,9 @@ from qgis.PyQt.QtGui import QColor, QImage, QPainter
 from qgis.PyQt.QtSvg import QSvgRenderer
 
 from herzlich_digital_plugin.democity.catalogue import KINDS
-from herzlich_digital_plugin.democity.qgis_project import STREET_SCALE, symbol_svg_path, write_demo_project
+from herzlich_digital_plugin.democity.qgis_project import write_demo_project
+from herzlich_digital_plugin.styles.layer_styles import STREET_SCALE
+from herzlich_digital_plugin.styles.vzkat_symbols import symbol_svg_path
 from herzlich_digital_plugin.gui.review_symbols import symbol_pixmap
 from herzlich_digital_plugin.review.decisions import ReviewSession
 from herzlich_digital_plugin.store import open_store

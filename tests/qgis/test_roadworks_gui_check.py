@@ -8,7 +8,7 @@ import pytest
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFeature, QgsProject, QgsVectorLayer)
 from shapely import wkt
 
-from herzlich_digital_plugin.democity.qgis_project import detour_layer
+from herzlich_digital_plugin.styles.store_layers import detour_layer
 from herzlich_digital_plugin.gui.active_store import ActiveStore
 from herzlich_digital_plugin.gui.roadworks_check_dock import RoadworksCheckDock
 from herzlich_digital_plugin.gui.roadworks_conflict_dialog import RoadworksConflictDialog

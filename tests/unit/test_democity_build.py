@@ -1,6 +1,5 @@
 """build_demo_city: a fresh GeoPackage with what a city would hold, deterministic per seed, cancellable."""
 import hashlib
-import sys
 import time
 
 import numpy as np
@@ -102,14 +101,6 @@ def test_cancelling_leaves_no_half_written_store(tmp_path):
     result = build_demo_city("test", SEED, tmp_path, cancelled=cancelled)
     assert result.cancelled
     assert not result.store_path.exists()
-
-
-def test_images_are_skipped_with_a_message_without_the_renderer(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "herzlich_digital_plugin.democity.render", None)  # import fails
-    messages = []
-    result = build_demo_city("test", SEED, tmp_path, images=True, progress=lambda p, m="": messages.append(m))
-    assert any("not available" in m for m in messages)
-    assert "images" not in result.counts
 
 
 def test_demo_builds_well_within_three_minutes(tmp_path):

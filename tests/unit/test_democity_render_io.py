@@ -12,7 +12,7 @@ from shapely.geometry import Point  # noqa: E402
 
 from herzlich_digital_plugin.core import gpano  # noqa: E402
 from herzlich_digital_plugin.core.geodesy import utm32_to_wgs84  # noqa: E402
-from herzlich_digital_plugin.democity import render  # noqa: E402
+from herzlich_digital_plugin.democity import render, render_batch, render_io  # noqa: E402
 from herzlich_digital_plugin.democity.scene_model import RoadSegment, Scene, SceneAsset  # noqa: E402
 
 X0, Y0, GZ = 410400.0, 5477600.0, 235.0
@@ -27,7 +27,7 @@ def small_scene():
 
 def test_encode_jpeg_reads_back_with_qt():
     rgb = render.render_panorama(small_scene(), X0, Y0 - 1.6, GZ, 2.5, 90.0)
-    data = render.encode_jpeg(rgb, quality=88)
+    data = render_io.encode_jpeg(rgb, quality=88)
     assert data[:3] == b"\xff\xd8\xff"
     image = QImage.fromData(data, "JPEG")
     assert (image.width(), image.height()) == (2048, 1024)
@@ -37,20 +37,20 @@ def test_encode_jpeg_reads_back_with_qt():
     assert top.blue() > top.red() + 60
     assert abs(bottom.red() - bottom.blue()) < 15 and bottom.red() < 120
     # Higher quality gives more bytes.
-    assert len(render.encode_jpeg(rgb, quality=95)) > len(render.encode_jpeg(rgb, quality=50))
+    assert len(render_io.encode_jpeg(rgb, quality=95)) > len(render_io.encode_jpeg(rgb, quality=50))
 
 
 def test_encode_jpeg_rejects_a_wrong_shape():
     with pytest.raises(ValueError):
-        render.encode_jpeg(np.zeros((10, 20), np.uint8))
+        render_io.encode_jpeg(np.zeros((10, 20), np.uint8))
 
 
 def test_written_jpeg_carries_gpano_and_gps(tmp_path):
     rgb = render.render_panorama(small_scene(), X0, Y0 - 1.6, GZ, 2.5, 123.4)
     row = {"id": 1, "geom": Point(X0, Y0 - 1.6, GZ), "heading": 123.4, "pitch": 0.0, "roll": 0.0,
            "camera_height": 2.5, "captured_at": WHEN, "image_uri": "img/p1.jpg"}
-    meta = render.pano_meta_for_row(row, 2048, 1024)
-    path = render.write_panorama_jpeg(tmp_path / "img" / "p1.jpg", rgb, meta)
+    meta = render_io.pano_meta_for_row(row, 2048, 1024)
+    path = render_io.write_panorama_jpeg(tmp_path / "img" / "p1.jpg", rgb, meta)
     assert path.exists() and not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
     data = path.read_bytes()
     image = QImage.fromData(data, "JPEG")
@@ -91,7 +91,7 @@ def pano_rows(n):
 def test_render_all_writes_missing_images_only(tmp_path):
     store = _Store(tmp_path / "demo.gpkg", pano_rows(5))
     calls = []
-    n = render.render_all(store, small_scene(), progress=lambda p, msg: calls.append(p), threads=2)
+    n = render_batch.render_all(store, small_scene(), progress=lambda p, msg: calls.append(p), threads=2)
     assert n == 5
     files = sorted((tmp_path / "panoramas" / "seq1").iterdir())
     assert [f.name for f in files] == [f"{i:06d}.jpg" for i in range(1, 6)]
@@ -101,12 +101,12 @@ def test_render_all_writes_missing_images_only(tmp_path):
     assert calls[0] == 0.0 and calls[-1] == 100.0 and calls == sorted(calls)
     # A second run finds everything on disk.
     mtimes = [f.stat().st_mtime_ns for f in files]
-    assert render.render_all(store, small_scene()) == 0
+    assert render_batch.render_all(store, small_scene()) == 0
     assert [f.stat().st_mtime_ns for f in files] == mtimes
     # only_ids renders just those (after deleting one), at the size asked for.
     files[2].unlink()
     files[3].unlink()
-    assert render.render_all(store, small_scene(), width=512, height=256, only_ids=[3]) == 1
+    assert render_batch.render_all(store, small_scene(), width=512, height=256, only_ids=[3]) == 1
     assert QImage(str(files[2])).width() == 512 and not files[3].exists()
     assert store.selects[-1] == {"id": [3]}
 
@@ -114,7 +114,7 @@ def test_render_all_writes_missing_images_only(tmp_path):
 def test_render_all_stops_when_cancelled(tmp_path):
     store = _Store(tmp_path / "demo.gpkg", pano_rows(12))
     seen = []
-    n = render.render_all(store, small_scene(), progress=lambda p, msg: seen.append(p),
+    n = render_batch.render_all(store, small_scene(), progress=lambda p, msg: seen.append(p),
                           cancelled=lambda: len(seen) > 2, threads=1)
     written = list((tmp_path / "panoramas" / "seq1").iterdir())
     assert 1 <= n < 12 and len(written) == n
@@ -123,10 +123,10 @@ def test_render_all_stops_when_cancelled(tmp_path):
 def test_ensure_image_renders_once_and_reuses_the_file(tmp_path):
     row = pano_rows(1)[0]
     scene = small_scene()
-    path = render.ensure_image(tmp_path, scene, row)
+    path = render_batch.ensure_image(tmp_path, scene, row)
     assert path == tmp_path / row["image_uri"] and path.exists()
     before = path.stat().st_mtime_ns
-    assert render.ensure_image(tmp_path, scene, row) == path
+    assert render_batch.ensure_image(tmp_path, scene, row) == path
     assert path.stat().st_mtime_ns == before
 
 
@@ -136,5 +136,5 @@ def test_render_all_with_a_real_geopackage(tmp_path):
     with store_mod.open_store(str(gpkg)) as store:
         for row in pano_rows(3):
             store.insert("panorama", {k: v for k, v in row.items() if k != "id"})
-    assert render.render_all(str(gpkg), small_scene(), threads=2) == 3
+    assert render_batch.render_all(str(gpkg), small_scene(), threads=2) == 3
     assert len(list((tmp_path / "panoramas" / "seq1").iterdir())) == 3

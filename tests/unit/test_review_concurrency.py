@@ -17,7 +17,7 @@ from shapely.geometry import Point
 
 from herzlich_digital_plugin.review import consistency
 from herzlich_digital_plugin.store import open_store
-from herzlich_digital_plugin.store.copy import copy_store
+from store_copy import copy_store
 from review_demo import write_city
 
 WORKER = Path(__file__).resolve().parents[1] / "review_worker.py"

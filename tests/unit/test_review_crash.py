@@ -12,7 +12,7 @@ from herzlich_digital_plugin.review import leases
 from herzlich_digital_plugin.review.decisions import ReviewSession
 from herzlich_digital_plugin.review.filters import ReviewFilter
 from herzlich_digital_plugin.store import open_store
-from herzlich_digital_plugin.store.copy import copy_store
+from store_copy import copy_store
 from test_review_concurrency import WORKER, _shared_assets, check_store, demo_gpkg  # noqa: F401  (fixture)
 
 TTL_S = 4.0

@@ -1,4 +1,5 @@
-"""Copy the rows of one store into another (e.g. a demo GeoPackage into a shared PostGIS).
+"""Copy the rows of one store into another (e.g. a demo GeoPackage into a shared PostGIS): a test and
+benchmark helper (the review concurrency/crash tests and bench_review fill PostGIS from a demo city with it).
 
 Rows keep their ids, so references between tables stay valid; the target tables must be
 empty. Tables are copied in schema.py order, which lists every table after the tables
@@ -6,7 +7,7 @@ it references.
 """
 from typing import Iterable, Optional
 
-from .schema import TABLES
+from herzlich_digital_plugin.store.schema import TABLES
 
 
 def copy_store(src, dst, tables: Optional[Iterable[str]] = None, chunk: int = 20000) -> dict:

@@ -1,4 +1,5 @@
-"""In-memory 2-D nearest-neighbour index over (x, y) points with ids: numpy only.
+"""In-memory 2-D nearest-neighbour index over (x, y) points with ids: numpy only. A benchmark peer
+(bench/bench_nearest.py measures it beside brute force); the plugin asks the store's spatial index instead.
 
 Sorted-cell scheme: points are bucketed into square cells, sorted by cell key, and the
 occupied cells kept in a sorted key array (memory O(n), however sparse the points are).
