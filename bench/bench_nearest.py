@@ -14,11 +14,11 @@ import time
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-for path in (ROOT, os.path.join(ROOT, "tests")):  # point_index.py is a helper of the tests and benchmarks
+for path in (ROOT,):  # run as a script from anywhere
     if path not in sys.path:
         sys.path.insert(0, path)
 
-from point_index import PointIndex  # noqa: E402
+from herzlich_digital_plugin.core.point_index import PointIndex  # noqa: E402
 
 SEED = 7239
 QUERIES = 2000

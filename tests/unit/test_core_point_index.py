@@ -4,7 +4,7 @@ import math
 import numpy as np
 import pytest
 
-from point_index import PointIndex
+from herzlich_digital_plugin.core.point_index import PointIndex
 
 
 def brute_k(xs, ys, ids, x, y, k, max_distance=None):
