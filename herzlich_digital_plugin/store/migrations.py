@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import Callable, List
 
 from . import ddl
-from .copy_columns import copy_triggers
+from .copy_columns import copy_triggers, pg_drop_copy_triggers
 from .errors import PermissionDeniedError, SchemaVersionError, StoreError
 from .schema import DETECTION_COUNT_INDEX, table
 
@@ -49,9 +49,22 @@ def _detection_campaign(store):
     store.execute(f"ANALYZE {d}")
 
 
+def _copy_trigger_per_statement(store):
+    """PostGIS: the copy column of inserted rows fixed by one statement-level trigger instead of one PL/pgSQL
+    call per row (a 250,000-row COPY paid 1.4 s for it). GeoPackage: nothing to change (SQLite has no
+    statement triggers; its bulk path does the same work once per insert)."""
+    if store.backend != "postgis":
+        return
+    detection = table("detection")
+    for sql, params in pg_drop_copy_triggers(detection, store.schema) + copy_triggers("postgis", detection,
+                                                                                      store.schema):
+        store.execute(sql, params)
+
+
 MIGRATIONS: List[Migration] = [
     Migration(1, "create all tables from schema.py", _create_everything),
     Migration(2, "detection.campaign_id copied from the panorama; counts index with it", _detection_campaign),
+    Migration(3, "PostGIS: detection.campaign_id of inserted rows set once per statement", _copy_trigger_per_statement),
 ]
 
 
