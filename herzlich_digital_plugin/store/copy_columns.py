@@ -90,18 +90,20 @@ def copy_triggers(backend, table, schema=None):
     return gpkg_copy_triggers(table) if backend == "gpkg" else pg_copy_triggers(table, schema)
 
 
-def fill_copies(store, table, cols, rows):
+def fill_copies(store, table, cols, rows, cache=None):
     """(cols, rows) with each ``copy_of`` column filled from its source rows, read in one query per batch.
 
     For SQLite's bulk path: its triggers correct a missing or wrong copy with one UPDATE per row, which made a
     250,000-detection insert half again as slow; a row that arrives right costs the trigger only its check.
+    ``cache`` (a dict kept by the caller for one insert, inside its transaction) saves looking up the same
+    source rows again in every batch.
     """
     for col, fk, source, source_col in _copied_columns(TABLES_BY_NAME[table]):
         if fk not in cols:
             continue
         fi = cols.index(fk)
-        keys = sorted({r[fi] for r in rows if r[fi] is not None})
-        found = {}
+        found = {} if cache is None else cache.setdefault((col, source), {})
+        keys = sorted({r[fi] for r in rows if r[fi] is not None} - found.keys())
         for start in range(0, len(keys), 900):  # SQLite's default limit on bound parameters is 999
             part = keys[start:start + 900]
             found.update((r["id"], r[source_col]) for r in store.query(

@@ -22,13 +22,14 @@ class PostgisBulk:
     def __init__(self, store, table):
         self.store, self.table = store, table
         self.written = 0
+        self.copy_cache = {}
         self.existing = None
         self.saved_indexes = []  # CREATE INDEX statements (pg_indexes.indexdef)
         self.tried_indexes = False
 
     def write(self, cols, rows):
         s = self.store
-        cols, rows = fill_copies(s, self.table, list(cols), rows)
+        cols, rows = fill_copies(s, self.table, list(cols), rows, self.copy_cache)
         copy_rows(s, self.table, cols, rows)
         s._after_write(self.table, cols, rows, "id" in cols)
         self.written += len(rows)
