@@ -101,7 +101,7 @@ def import_folder(store, folder, campaign: str, camera_height: float = 2.5, vend
     if cancelled is not None and cancelled():
         report.cancelled = True
         return report
-    return store_candidates(store, candidates, campaign, report, camera_height, vendor, progress)
+    return store_candidates(store, candidates, campaign, report, camera_height, vendor, progress, cancelled)
 
 
 def _candidate(path: Path, source: str, camera_height: float, target, report: ImportReport) -> Optional[dict]:

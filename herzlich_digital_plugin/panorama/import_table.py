@@ -448,7 +448,7 @@ def import_poses(store, records: Iterable[dict], campaign: str, camera_height: f
     if cancelled is not None and cancelled():
         report.cancelled = True
         return report
-    return store_candidates(store, candidates, campaign, report, camera_height, vendor, progress)
+    return store_candidates(store, candidates, campaign, report, camera_height, vendor, progress, cancelled)
 
 
 def _resolve_image(pose, image_root, url_template, target) -> Optional[str]:

@@ -42,3 +42,25 @@ def test_cancelled_detection_import_leaves_nothing_behind(city, tmp_path, at):  
                                progress=lambda p, t="": last.__setitem__(0, p), cancelled=lambda: last[0] >= at)
     assert report.cancelled and report.imported == 0
     assert store.count("detection") == before and store.count("model_run") == runs
+
+
+def _candidates(n):
+    import datetime as dt
+    t0 = dt.datetime(2024, 5, 1, 8, tzinfo=dt.timezone.utc)
+    return [{"source": f"p{i}.jpg", "x": 406000.0 + 5 * i, "y": 5474000.0, "z": 240.0, "heading": 90.0,
+             "pitch": 0.0, "roll": 0.0, "captured_at": t0 + dt.timedelta(seconds=i), "width": 8192, "height": 4096,
+             "image_uri": f"/data/p{i}.jpg"} for i in range(n)]
+
+
+def test_panorama_writing_progress_and_cancel_leaves_nothing_behind(store):
+    from herzlich_digital_plugin.panorama.import_common import ImportReport, store_candidates
+    seen = []
+    report = store_candidates(store, _candidates(2000), "Fahrt A", ImportReport(), 2.5,
+                              progress=lambda p, t="": seen.append(p))
+    assert report.imported == 2000 and store.count("panorama") == 2000
+    assert seen[0] == 90.0 and seen[-1] == 99.0 and max(b - a for a, b in zip(seen, seen[1:])) <= 1.0
+    last = [0.0]
+    report = store_candidates(store, _candidates(2000), "Fahrt B", ImportReport(), 2.5,
+                              progress=lambda p, t="": last.__setitem__(0, p), cancelled=lambda: last[0] >= 95.0)
+    assert report.cancelled and report.imported == 0
+    assert store.count("panorama") == 2000 and store.count("campaign", {"name": "Fahrt B"}) == 0
