@@ -1049,197 +1049,197 @@
         <translation>NW</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="77"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="74"/>
         <source>GPS seconds must be a number ≥ 0.</source>
         <translation>GPS-Sekunden müssen eine Zahl ≥ 0 sein.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="80"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="77"/>
         <source>GPS seconds of week need the GPS week number.</source>
         <translation>GPS-Sekunden der Woche brauchen die GPS-Wochennummer.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="100"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="97"/>
         <source>The time is not a number.</source>
         <translation>Die Zeit ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="110"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="107"/>
         <source>&apos;{value}&apos; is not an ISO 8601 time.</source>
         <translation>„{value}“ ist keine ISO-8601-Zeit.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="120"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="117"/>
         <source>Cannot read {path}: {error}</source>
         <translation>{path} kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="122"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="119"/>
         <source>{name} is a binary file, not a pose table.</source>
         <translation>{name} ist eine Binärdatei, keine Posentabelle.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="178"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="175"/>
         <source>{name} is neither a Ladybug pose file (tab-separated, header &apos;Filename X Y Z Pan Tilt Roll TimeStamp&apos;) nor a Trimble CSV (gps_seconds, panorama_file_name, x, y, altitude, roll, pitch, heading).</source>
         <translation>{name} ist weder eine Ladybug-Posendatei (tabulatorgetrennt, Kopfzeile „Filename X Y Z Pan Tilt Roll TimeStamp“) noch eine Trimble-CSV (gps_seconds, panorama_file_name, x, y, altitude, roll, pitch, heading).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="184"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="181"/>
         <source>{name} lacks the column(s) {columns}.</source>
         <translation>{name} fehlen die Spalte(n) {columns}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="218"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="215"/>
         <source>{name} is empty.</source>
         <translation>{name} ist leer.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="237"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="234"/>
         <source>The line has {found} columns, the header {expected}.</source>
         <translation>Die Zeile hat {found} Spalten, die Kopfzeile {expected}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="247"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="244"/>
         <source>Bad gps_seconds {value}: {error}</source>
         <translation>Ungültige gps_seconds {value}: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="267"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="264"/>
         <source>The table lacks the field(s) {fields}.</source>
         <translation>Der Tabelle fehlen die Felder {fields}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="272"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="269"/>
         <source>table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="272"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="269"/>
         <source>The table has no field &apos;{field}&apos;: {key} is not read.</source>
         <translation>Die Tabelle hat kein Feld „{field}“: {key} wird nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="434"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="431"/>
         <source>row {n}</source>
         <translation>Zeile {n}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="289"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="286"/>
         <source>{what} is missing.</source>
         <translation>{what} fehlt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="297"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="294"/>
         <source>{what} is not a number: &apos;{value}&apos;.</source>
         <translation>{what} ist keine Zahl: „{value}“.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="299"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="296"/>
         <source>{what} is not a finite number: &apos;{value}&apos;.</source>
         <translation>{what} ist keine endliche Zahl: „{value}“.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="306"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="303"/>
         <source>The image name contains a NUL character.</source>
         <translation>Der Bildname enthält ein NUL-Zeichen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="309"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="306"/>
         <source>Refused: the image name &apos;{name}&apos; is an absolute path or URL; names must be relative to the image root.</source>
         <translation>Abgelehnt: Der Bildname „{name}“ ist ein absoluter Pfad oder eine URL; Namen müssen relativ zum Bild-Stammordner sein.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="312"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="309"/>
         <source>Refused: the image name &apos;{name}&apos; contains &apos;..&apos; (it would leave the image root).</source>
         <translation>Abgelehnt: Der Bildname „{name}“ enthält „..“ (er würde den Bild-Stammordner verlassen).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="325"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="322"/>
         <source>Refused: the image &apos;{name}&apos; resolves outside the image root (through a link).</source>
         <translation>Abgelehnt: Das Bild „{name}“ führt (über eine Verknüpfung) aus dem Bild-Stammordner hinaus.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="333"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="330"/>
         <source>The URL template must start with http:// or https://.</source>
         <translation>Die URL-Vorlage muss mit http:// oder https:// beginnen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="335"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="332"/>
         <source>The URL template needs {filename}, {stem} or {id}.</source>
         <translation>Die URL-Vorlage braucht {filename}, {stem} oder {id}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="352"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="349"/>
         <source>No image file name.</source>
         <translation>Kein Bilddateiname.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="369"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="366"/>
         <source>The heading {value} is outside -360…360°.</source>
         <translation>Die Blickrichtung {value} liegt außerhalb von -360…360°.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="377"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="374"/>
         <source>The pitch {value} is outside -90…90°.</source>
         <translation>Die Neigung {value} liegt außerhalb von -90…90°.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="379"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="376"/>
         <source>The roll {value} is outside -180…180°.</source>
         <translation>Die Rollung {value} liegt außerhalb von -180…180°.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="383"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="380"/>
         <source>Bad time: {error}</source>
         <translation>Ungültige Zeit: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="388"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="385"/>
         <source>The position could not be transformed to EPSG:25832: {error}</source>
         <translation>Die Position konnte nicht nach EPSG:25832 transformiert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="390"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="387"/>
         <source>The position ({x}, {y}) is not an EPSG:25832 coordinate: wrong CRS?</source>
         <translation>Die Position ({x}, {y}) ist keine EPSG:25832-Koordinate: falsches KBS?</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="98"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="99"/>
         <source>The camera height must be between 0 and 20 m.</source>
         <translation>Die Kamerahöhe muss zwischen 0 und 20 m liegen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="418"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="415"/>
         <source>Give either an image root folder or a URL template.</source>
         <translation>Geben Sie entweder einen Bild-Stammordner oder eine URL-Vorlage an.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="422"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="419"/>
         <source>The image root {folder} does not exist.</source>
         <translation>Der Bild-Stammordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="432"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="429"/>
         <source>Checking row {n} of {total}</source>
         <translation>Zeile {n} von {total} wird geprüft</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="437"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="434"/>
         <source>No z values: panorama heights are set to 0 m.</source>
         <translation>Keine Z-Werte: Die Höhen der Panoramen werden auf 0 m gesetzt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="475"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="472"/>
         <source>The image file {name} does not exist below the image root.</source>
         <translation>Die Bilddatei {name} existiert nicht unterhalb des Bild-Stammordners.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="141"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="142"/>
         <source>The file is not a readable JPEG: {error}</source>
         <translation>Die Datei ist kein lesbares JPEG: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="497"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_table.py" line="494"/>
         <source>Unknown pose file format &apos;{format}&apos;.</source>
         <translation>Unbekanntes Posendatei-Format „{format}“.</translation>
     </message>
@@ -1324,52 +1324,52 @@
         <translation>Das Demo-Panoramabild konnte nicht berechnet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="62"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="63"/>
         <source>The file cannot be read: {error}</source>
         <translation>Die Datei kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="63"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="64"/>
         <source>The JPEG is truncated: its image data has no end marker.</source>
         <translation>Das JPEG ist abgeschnitten: Seinen Bilddaten fehlt die Endmarke.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="69"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="70"/>
         <source>The JPEG has no image size.</source>
         <translation>Das JPEG hat keine Bildgröße.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="79"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="80"/>
         <source>The image is {width} × {height} pixels, not 2:1 as a 360° equirectangular panorama is.</source>
         <translation>Das Bild hat {width} × {height} Pixel, nicht 2:1 wie ein equirektangulares 360°-Panorama.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="82"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="83"/>
         <source>The panorama&apos;s projection is &apos;{projection}&apos;, not equirectangular.</source>
         <translation>Die Projektion des Panoramas ist „{projection}“, nicht equirektangular.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="96"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="97"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="108"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="109"/>
         <source>Reading image {n} of {total}</source>
         <translation>Bild {n} von {total} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="144"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="145"/>
         <source>No GPS position in the EXIF metadata.</source>
         <translation>Keine GPS-Position in den EXIF-Metadaten.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="161"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="160"/>
         <source>No GPS altitude: the panorama&apos;s height is set to 0 m.</source>
         <translation>Keine GPS-Höhe: Die Höhe des Panoramas wird auf 0 m gesetzt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="166"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="165"/>
         <source>No capture time: the panorama is put into a sequence by file order.</source>
         <translation>Keine Aufnahmezeit: Das Panorama wird nach der Dateireihenfolge einer Sequenz zugeordnet.</translation>
     </message>
@@ -1404,22 +1404,22 @@
         <translation>Das Bild ist zu groß zum Öffnen ({width} × {height} Pixel): {path}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_common.py" line="125"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_common.py" line="134"/>
         <source>No campaign name given.</source>
         <translation>Kein Kampagnenname angegeben.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_common.py" line="134"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_common.py" line="143"/>
         <source>Duplicate: this image is already in the campaign.</source>
         <translation>Doppelt: Dieses Bild ist bereits in der Kampagne.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_common.py" line="137"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_common.py" line="146"/>
         <source>Duplicate: the campaign already has a panorama taken at the same place and time (a copy of this image?).</source>
         <translation>Doppelt: Die Kampagne hat bereits ein Panorama vom selben Ort und Zeitpunkt (eine Kopie dieses Bildes?).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_common.py" line="152"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_common.py" line="160"/>
         <source>Writing {count} panoramas</source>
         <translation>{count} Panoramen werden geschrieben</translation>
     </message>
@@ -2059,7 +2059,7 @@
         <translation>Das Koordinatensystem {crs} der Datei kann hier nicht umgerechnet werden; speichern Sie sie in EPSG:4326 (GeoJSON-Standard) oder EPSG:25832.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="187"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="193"/>
         <source>feature {n}</source>
         <translation>Objekt {n}</translation>
     </message>
@@ -2444,7 +2444,7 @@
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_common.py" line="59"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_common.py" line="65"/>
         <source>rejected</source>
         <translation>abgelehnt</translation>
     </message>
@@ -2574,177 +2574,177 @@
         <translation>„{text}“ ist weder ein VzKat-Code noch eine Objektart (sign, marking, light).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="90"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="91"/>
         <source>Unknown format &apos;{format}&apos;; use one of: {formats}.</source>
         <translation>Unbekanntes Format „{format}“; erlaubt sind: {formats}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="93"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="94"/>
         <source>Unknown box units &apos;{units}&apos;; use one of: {all}.</source>
         <translation>Unbekannte Rahmeneinheit „{units}“; erlaubt sind: {all}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="121"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="117"/>
         <source>Checking detections</source>
         <translation>Erkennungen werden geprüft</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="147"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="153"/>
         <source>The GeoJSON file could not be read: {error}</source>
         <translation>Die GeoJSON-Datei konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="176"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="182"/>
         <source>The file is not a GeoJSON FeatureCollection.</source>
         <translation>Die Datei ist keine GeoJSON-FeatureCollection.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="189"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="195"/>
         <source>the feature has no properties</source>
         <translation>das Feature hat keine Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="247"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="253"/>
         <source>The CSV file could not be read: {error}</source>
         <translation>Die CSV-Datei konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="243"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="249"/>
         <source>The CSV file lacks the columns: {columns}</source>
         <translation>Der CSV-Datei fehlen die Spalten: {columns}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="261"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="267"/>
         <source>line {n}</source>
         <translation>Zeile {n}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="345"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="351"/>
         <source>{what} is missing</source>
         <translation>{what} fehlt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="349"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="355"/>
         <source>{what} is not a number: {value}</source>
         <translation>{what} ist keine Zahl: {value}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="351"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="357"/>
         <source>{what} is not a finite number: {value}</source>
         <translation>{what} ist keine endliche Zahl: {value}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="365"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="371"/>
         <source>the detection has no id</source>
         <translation>die Erkennung hat keine Kennung</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="368"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="374"/>
         <source>duplicate id {id} in the file</source>
         <translation>doppelte Kennung {id} in der Datei</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="370"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="376"/>
         <source>id {id} was already imported for this model run</source>
         <translation>Kennung {id} wurde für diesen Modelllauf bereits importiert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="373"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="379"/>
         <source>the detection has no label</source>
         <translation>die Erkennung hat keine Klasse</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="378"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="384"/>
         <source>the score</source>
         <translation>die Konfidenz</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="380"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="386"/>
         <source>the score {score} is outside 0 … 1</source>
         <translation>die Konfidenz {score} liegt außerhalb von 0 … 1</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="383"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="389"/>
         <source>unknown panorama &apos;{key}&apos;</source>
         <translation>unbekanntes Panorama „{key}“</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="385"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="391"/>
         <source>panorama {id} has no image size to place the box in</source>
         <translation>Panorama {id} hat keine Bildgröße, in die der Rahmen passen könnte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="390"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="396"/>
         <source>unknown label &apos;{label}&apos;: imported without a VzKat code</source>
         <translation>unbekannte Klasse „{label}“: ohne VzKat-Code importiert</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="407"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="413"/>
         <source>the detection has no box</source>
         <translation>die Erkennung hat keinen Rahmen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="412"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="418"/>
         <source>the box is not valid JSON: {value}</source>
         <translation>der Rahmen ist kein gültiges JSON: {value}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="427"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="433"/>
         <source>the box must be a Polygon or [xmin, ymin, xmax, ymax]</source>
         <translation>der Rahmen muss ein Polygon oder [xmin, ymin, xmax, ymax] sein</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="420"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="426"/>
         <source>the box polygon needs at least three points</source>
         <translation>das Rahmenpolygon braucht mindestens drei Punkte</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="425"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="431"/>
         <source>a box coordinate</source>
         <translation>eine Rahmenkoordinate</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="447"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="453"/>
         <source>the box is empty or inverted ({box})</source>
         <translation>der Rahmen ist leer oder vertauscht ({box})</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="438"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="444"/>
         <source>the box lies outside the {width} × {height} image</source>
         <translation>der Rahmen liegt außerhalb des Bildes mit {width} × {height} Pixeln</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="471"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="477"/>
         <source>the feature geometry must be a Point (the estimated position) or null</source>
         <translation>die Feature-Geometrie muss ein Punkt (die geschätzte Position) oder null sein</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="474"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="480"/>
         <source>the point has no coordinates</source>
         <translation>der Punkt hat keine Koordinaten</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="475"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="481"/>
         <source>a coordinate</source>
         <translation>eine Koordinate</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="477"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="483"/>
         <source>the position is {distance:.0f} m from its panorama: wrong coordinates or CRS?</source>
         <translation>die Position liegt {distance:.0f} m von ihrem Panorama entfernt: falsche Koordinaten oder falsches KBS?</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="484"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="490"/>
         <source>coordinates ({x:g}, {y:g}) are not longitude/latitude (EPSG:4326): wrong CRS?</source>
         <translation>die Koordinaten ({x:g}, {y:g}) sind keine geografische Länge/Breite (EPSG:4326): falsches KBS?</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="493"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="499"/>
         <source>coordinates ({x:g}, {y:g}) are not EPSG:25832 (ETRS89 / UTM 32N): wrong CRS?</source>
         <translation>die Koordinaten ({x:g}, {y:g}) sind nicht EPSG:25832 (ETRS89 / UTM 32N): falsches KBS?</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="500"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="506"/>
         <source>the file&apos;s CRS (EPSG:{epsg}) is not supported; use EPSG:4326 or EPSG:25832</source>
         <translation>das KBS der Datei (EPSG:{epsg}) wird nicht unterstützt; verwenden Sie EPSG:4326 oder EPSG:25832</translation>
     </message>
@@ -5244,52 +5244,52 @@
         <translation>Anmerkung zu Objekt {id} gespeichert. {missing}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="154"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="160"/>
         <source>detection {n}</source>
         <translation>Erkennung {n}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="156"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="162"/>
         <source>the entry is not an object</source>
         <translation>der Eintrag ist kein Objekt</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="165"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="171"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="168"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="174"/>
         <source>the geometry is not a readable vector tile: {error}</source>
         <translation>die Geometrie ist keine lesbare Vektorkachel: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="311"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="317"/>
         <source>image &apos;{key}&apos; exists {count} times (campaigns: {campaigns}): choose the campaign (CAMPAIGN)</source>
         <translation>Bild „{key}“ gibt es {count}-mal (Befahrungen: {campaigns}): Befahrung wählen (CAMPAIGN)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="315"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="321"/>
         <source>&apos;{key}&apos; is the image name of panorama {named} and the id of panorama {other}: ambiguous, use the image name with its extension</source>
         <translation>„{key}“ ist der Bildname von Panorama {named} und die Nummer von Panorama {other}: mehrdeutig, bitte den Bildnamen mit Dateiendung angeben</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="333"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="339"/>
         <source>Unknown campaign &apos;{campaign}&apos;; the store has: {campaigns}.</source>
         <translation>Unbekannte Befahrung „{campaign}“; im Datenspeicher gibt es: {campaigns}.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="449"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="455"/>
         <source>normalised box rows must lie in 0 … 1 (v {v0:g} … {v1:g})</source>
         <translation>normierte Box-Zeilen müssen in 0 … 1 liegen (v {v0:g} … {v1:g})</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="453"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="459"/>
         <source>the normalised box (u {u0:g} … {u1:g}) is wider than half the panorama: not a box in normalised units?</source>
         <translation>die normierte Box (u {u0:g} … {u1:g}) ist breiter als das halbe Panorama: keine Box in normierten Einheiten?</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="456"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="462"/>
         <source>normalised box coordinates must lie in 0 … 1 (u {u0:g} … {u1:g}); only a full 360° panorama has a seam to cross</source>
         <translation>normierte Box-Koordinaten müssen in 0 … 1 liegen (u {u0:g} … {u1:g}); nur ein volles 360°-Panorama hat eine Naht, über die eine Box reichen kann</translation>
     </message>
@@ -5369,7 +5369,7 @@
         <translation>Befahrung der Bilder (Name oder Nummer)</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_common.py" line="60"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_common.py" line="66"/>
         <source>warning</source>
         <translation>Warnung</translation>
     </message>
@@ -5679,17 +5679,17 @@
         <translation>Fz/Tag</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="73"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="74"/>
         <source>The partial panorama's full sphere is {width} × {height} pixels, not 2:1.</source>
         <translation>Die volle Kugel des Teilpanoramas hat {width} × {height} Pixel, nicht 2:1.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="189"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="188"/>
         <source>No heading: neither GPano PoseHeadingDegrees nor EXIF GPSImgDirection, and no capture of the same track within {seconds:.0f} s to derive it from.</source>
         <translation>Keine Blickrichtung: weder GPano PoseHeadingDegrees noch EXIF GPSImgDirection, und keine Aufnahme derselben Fahrt innerhalb von {seconds:.0f} s, aus der sie sich ableiten ließe.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="195"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="194"/>
         <source>Heading {heading:.1f}° derived from the track (direction to the neighbouring capture): the camera has no compass.</source>
         <translation>Blickrichtung {heading:.1f}° aus der Fahrspur abgeleitet (Richtung zur benachbarten Aufnahme): die Kamera hat keinen Kompass.</translation>
     </message>
@@ -5699,7 +5699,7 @@
         <translation>Teilpanorama: es deckt {width} × {height} einer Kugel von {full_width} × {full_height} ab; der Rest wird grau dargestellt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="76"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="77"/>
         <source>The image is {width} × {height} pixels, not 2:1, and has no panorama metadata (GPano): a photo, not a 360° panorama.</source>
         <translation>Das Bild hat {width} × {height} Pixel, nicht 2:1, und keine Panorama-Metadaten (GPano): ein Foto, kein 360°-Panorama.</translation>
     </message>
@@ -6499,7 +6499,7 @@
         <translation>Die Datei ist tiefer als {limit} Ebenen verschachtelt; sie wird nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="144"/>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="150"/>
         <source>The GeoJSON file nests deeper than {limit} levels; it is not read.</source>
         <translation>Die GeoJSON-Datei ist tiefer als {limit} Ebenen verschachtelt; sie wird nicht gelesen.</translation>
     </message>
@@ -6529,27 +6529,27 @@
         <translation>Die Eingabedatei {path} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="126"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="127"/>
         <source>The GPS position is not a number.</source>
         <translation>Die GPS-Position ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="128"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="129"/>
         <source>The GPS position is not a finite number.</source>
         <translation>Die GPS-Position ist keine endliche Zahl.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="130"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="131"/>
         <source>The GPS position is 0° N 0° E, the value cameras write without a GPS fix.</source>
         <translation>Die GPS-Position ist 0° N 0° O – der Wert, den Kameras ohne GPS-Empfang schreiben.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="132"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="133"/>
         <source>The GPS position {lat}° N, {lon}° E is outside the valid range (latitude -90…90°, longitude -180…180°).</source>
         <translation>Die GPS-Position {lat}° N, {lon}° O liegt außerhalb des gültigen Bereichs (Breite -90…90°, Länge -180…180°).</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="157"/>
+        <location filename="../herzlich_digital_plugin/panorama/import_folder.py" line="156"/>
         <source>The GPS position {lat}° N, {lon}° E lies too far from UTM zone 32 (EPSG:25832) to be stored.</source>
         <translation>Die GPS-Position {lat}° N, {lon}° O liegt zu weit außerhalb der UTM-Zone 32 (EPSG:25832), um gespeichert zu werden.</translation>
     </message>
@@ -6652,6 +6652,11 @@
         <location filename="../herzlich_digital_plugin/processing/store_layer_results.py" line="33"/>
         <source>The layer &apos;{name}&apos; shows the imported data now.</source>
         <translation>Der Layer „{name}“ zeigt jetzt die importierten Daten.</translation>
+    </message>
+    <message>
+        <location filename="../herzlich_digital_plugin/review/import_detections.py" line="126"/>
+        <source>Writing {count} detections</source>
+        <translation>Schreibe {count} Detektionen</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,5 @@
 """In-memory 2-D nearest-neighbour index over (x, y) points with ids: numpy only. The sign register matches
-its entries with it (register/matching.py); bench/bench_nearest.py measures it beside brute force."""
+its entries with it (register/matching.py); bench/bench_nearest.py measures it beside brute force.
 
 Sorted-cell scheme: points are bucketed into square cells, sorted by cell key, and the
 occupied cells kept in a sorted key array (memory O(n), however sparse the points are).

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, List, Optional, Tuple
 
+from ..core.import_steps import ImportCancelled, Steps
 from .sequences import campaign_slug, split_sequences
 
 # plausible EPSG:25832 coordinates: Europe north of 31° N, zone 32 widened into its neighbours. Catches
@@ -121,10 +122,13 @@ def _existing_keys(store, campaign_id: Optional[int], folder: Optional[Path]):
 
 
 def store_candidates(store, candidates: List[dict], campaign: str, report: ImportReport,
-                     camera_height: float, vendor: Optional[str] = None, progress: Progress = None) -> ImportReport:
-    """Drop duplicates, assign sequences and write the rest in one transaction (creating the campaign)."""
-    from shapely.geometry import Point
+                     camera_height: float, vendor: Optional[str] = None, progress: Progress = None,
+                     cancelled: Optional[Callable[[], bool]] = None) -> ImportReport:
+    """Drop duplicates, assign sequences and write the rest in one transaction (creating the campaign).
 
+    Writing reports progress from 90 to 99 % in steps of at most 1 %; a cancel while writing rolls the whole
+    transaction back (nothing written, ``report.cancelled``).
+    """
     campaign = (campaign or "").strip()
     if not campaign:
         raise ValueError(tr("No campaign name given."))
@@ -153,9 +157,24 @@ def store_candidates(store, candidates: List[dict], campaign: str, report: Impor
     slug = campaign_slug(campaign)
     ranks = split_sequences([(c["x"], c["y"], c["captured_at"]) for c in fresh], slug,
                             names=[c["image_uri"] for c in fresh])
-    if progress:
-        progress(90.0, tr("Writing {count} panoramas").format(count=len(fresh)))
+    writing = Steps(progress, cancelled, total=len(fresh), start=90.0, end=99.0,
+                    text=tr("Writing {count} panoramas").format(count=len(fresh)))
     times = [c["captured_at"] for c in fresh if c["captured_at"] is not None]
+    imported_before = report.imported
+    try:
+        writing.done(0)
+        _write_fresh(store, fresh, ranks, campaign, vendor, found, camera_height, times, report, writing)
+    except ImportCancelled:
+        report.cancelled = True
+        report.imported = imported_before
+        return report
+    report.sequences = sorted({seq for seq, _ in ranks})
+    return report
+
+
+def _write_fresh(store, fresh, ranks, campaign, vendor, found, camera_height, times, report, writing):
+    from shapely.geometry import Point
+
     with store.transaction():
         if found is None:
             campaign_id = store.insert("campaign", {"name": campaign, "vendor": vendor})
@@ -166,11 +185,11 @@ def store_candidates(store, candidates: List[dict], campaign: str, report: Impor
                  "camera_height": camera_height, "width": c["width"], "height": c["height"],
                  "image_uri": c["image_uri"], "geom": Point(c["x"], c["y"], c["z"])}
                 for c, (seq, rank) in zip(fresh, ranks))
-        report.imported += store.insert_many("panorama", rows)
+        # Batches of at most half a percent of the span: progress steps stay <= 1 %.
+        report.imported += store.insert_many("panorama", rows, batch=max(1, min(5000, len(fresh) // 20)),
+                                             on_batch=writing.done)
         if times:
             started = min([t for t in (found.get("started_at"), min(times)) if t is not None])
             ended = max([t for t in (found.get("ended_at"), max(times)) if t is not None])
             store.update("campaign", campaign_id, {"started_at": started, "ended_at": ended})
     report.campaign_id = campaign_id
-    report.sequences = sorted({seq for seq, _ in ranks})
-    return report

@@ -116,7 +116,7 @@ def import_folder(store, folder, campaign: str, camera_height: float = 2.5, vend
         report.cancelled = True
         return report
     candidates = derive_track_headings(candidates, report)
-    return store_candidates(store, candidates, campaign, report, camera_height, vendor, progress)
+    return store_candidates(store, candidates, campaign, report, camera_height, vendor, progress, cancelled)
 
 
 def gps_reason(lat, lon) -> Optional[str]:

@@ -450,7 +450,7 @@ def import_poses(store, records: Iterable[dict], campaign: str, camera_height: f
     if url_template is not None and size_probe is not None and candidates:
         from .remote_size import fill_sizes
         fill_sizes(candidates, size_probe, report)
-    return store_candidates(store, candidates, campaign, report, camera_height, vendor, progress)
+    return store_candidates(store, candidates, campaign, report, camera_height, vendor, progress, cancelled)
 
 
 def _resolve_image(pose, image_root, url_template, target) -> Optional[str]:

@@ -32,6 +32,7 @@ from shapely.geometry import Point
 from ..core.geodesy import wgs84_to_utm32
 from ..core.json_limits import JsonTooDeepError, check_json_depth
 from ..core.vector_tile import VectorTileError, normalized_bounds
+from ..core.import_steps import ImportCancelled, Steps
 from ..panorama.import_common import ImportReport
 from . import vzkat
 from .items import utc_now
@@ -113,22 +114,27 @@ def import_detections(store, path, fmt: str = "auto", mapping: Optional[FieldMap
     # Mapillary image ids are the vendor's keys: they name images, never the store's panorama ids.
     panoramas = _Panoramas(store, campaign_id, match_ids=fmt != "mapillary-v4")
     rows, seen = [], set()
-    for n, (source, rec) in enumerate(records):
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            return report
-        if progress is not None and n % 500 == 0:
-            progress(min(90.0, n / 50.0), tr("Checking detections"))
-        try:
-            rows.append(_check(rec, panoramas, to_utm, units, seen, known_ids, report, source))
-        except _Reject as exc:
-            report.reject(source, str(exc))
-    if rows:
-        with store.transaction():
-            run_id = _model_run_id(store, run_name, model_version)
-            for row in rows:
-                row["model_run_id"] = run_id
-            store.insert_many("detection", rows)
+    checking = Steps(progress, cancelled, total=len(records), start=0.0, end=60.0, text=tr("Checking detections"))
+    try:
+        for n, (source, rec) in enumerate(records):
+            checking.done(n)
+            try:
+                rows.append(_check(rec, panoramas, to_utm, units, seen, known_ids, report, source))
+            except _Reject as exc:
+                report.reject(source, str(exc))
+        if rows:
+            writing = Steps(progress, cancelled, total=len(rows), start=60.0, end=99.0,
+                            text=tr("Writing {count} detections").format(count=len(rows)))
+            with store.transaction():  # one transaction: a cancel while writing leaves nothing behind
+                run_id = _model_run_id(store, run_name, model_version)
+                for row in rows:
+                    row["model_run_id"] = run_id
+                # Batches of at most half a percent of the span: progress steps stay <= 1 %.
+                store.insert_many("detection", rows, batch=max(1, min(5000, len(rows) // 80)),
+                                  on_batch=writing.done)
+    except ImportCancelled:
+        report.cancelled = True
+        return report
     report.imported = len(rows)
     return report
 

@@ -11,9 +11,10 @@ to sqlite's ``?``/``:name``.
 """
 import re
 from contextlib import contextmanager
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from . import values as V
+from .bulk_encode import encode_rows
 from .ddl import GEOM, quote_ident
 from .errors import (AppendOnlyError, ConflictError, InvalidNameError, NotFoundError, StoreError)
 from .geometry import check_geometry, column_dims
@@ -101,6 +102,10 @@ class Store:
         raise NotImplementedError
 
     def _insert_row(self, table: str, cols: List[str], values: list) -> int:
+        raise NotImplementedError
+
+    def _point_writer(self, dims: int):
+        """(x, y[, z]) -> the database value of that point, as the geometry writer makes it (bulk path)."""
         raise NotImplementedError
 
     def _bulk_insert(self, table: str, cols: List[str], rows: List[tuple]):
@@ -306,35 +311,51 @@ class Store:
             self._after_write(table, cols, [values], "id" in row)
         return new_id
 
-    def insert_many(self, table: str, rows: Iterable[Row], batch: int = 5000) -> int:
-        """Bulk insert in one transaction; returns the number of rows inserted.
+    def insert_many(self, table: str, rows: Iterable[Row], batch: int = 5000,
+                    on_batch: Optional[Callable[[int], None]] = None) -> int:
+        """Bulk insert in one transaction (a savepoint inside a caller's); returns the number of rows inserted.
 
-        Consecutive rows with the same keys are sent together in batches of ``batch``.
+        Consecutive rows with the same keys are sent together in batches of ``batch``; ``rows`` is consumed
+        lazily (a generator streams). ``on_batch(n)`` is called after each batch with the number of rows written
+        so far: for progress, and an exception raised there (a cancel) ends the insert like any error, so the
+        transaction leaves nothing behind. Large inserts take the backend's bulk path (bulk_session): the same
+        rows, ids, copy columns and indexes as row by row, with the per-row trigger and index work done once.
         """
         self._check_table(table)
         total = 0
-        with self._atomic():
-            cols, encoded = None, []
+        with self.transaction():  # inside a caller's transaction a savepoint: all rows or none
+            session = self._bulk_session(table)
+            ok = False
+            try:
+                cols, pending = None, []
 
-            def flush():
-                nonlocal total
-                if encoded:
-                    self._bulk_insert(table, cols, encoded)
-                    self._after_write(table, cols, encoded, "id" in cols)
-                    total += len(encoded)
-                    encoded.clear()
+                def flush():
+                    nonlocal total
+                    if pending:
+                        session.write(cols, encode_rows(self, table, cols, pending))
+                        total += len(pending)
+                        pending.clear()
+                        if on_batch is not None:
+                            on_batch(total)
 
-            for row in rows:
-                keys = list(row)
-                if keys != cols:
-                    flush()
-                    self._check_columns(table, keys)
-                    cols = keys
-                encoded.append(self._encode_row(table, cols, row))
-                if len(encoded) >= batch:
-                    flush()
-            flush()
+                for row in rows:
+                    keys = list(row)
+                    if keys != cols:
+                        flush()
+                        self._check_columns(table, keys)
+                        cols = keys
+                    pending.append(row)
+                    if len(pending) >= batch:
+                        flush()
+                flush()
+                ok = True
+            finally:
+                session.finish(ok)
         return total
+
+    def _bulk_session(self, table: str):
+        """The object insert_many hands its encoded batches to (backends override it)."""
+        return RowBatches(self, table)
 
     def get(self, table: str, id: int) -> Optional[Row]:
         """The row with this id, or None."""
@@ -506,3 +527,17 @@ class Store:
 
     def __repr__(self):
         return f"<{type(self).__name__} {self.backend} schema {self.schema_version}>"
+
+
+class RowBatches:
+    """insert_many's plain path: each batch inserted as it is (executemany or COPY) with its bookkeeping."""
+
+    def __init__(self, store: Store, table: str):
+        self.store, self.table = store, table
+
+    def write(self, cols: List[str], rows: List[tuple]) -> None:
+        self.store._bulk_insert(self.table, cols, rows)
+        self.store._after_write(self.table, cols, rows, "id" in cols)
+
+    def finish(self, ok: bool) -> None:
+        """After the last batch (``ok``) or after an error: put back what write() set aside."""

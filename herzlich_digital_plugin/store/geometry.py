@@ -126,6 +126,20 @@ def gpkg_encode(geom, dims, srid=SRID):
             + to_wkb(geom, dims))
 
 
+def gpkg_point_encoder(dims, srid=SRID):
+    """(x, y[, z]) -> the same GeoPackage blob ``gpkg_encode`` writes for that point (bulk path)."""
+    pack = struct.Struct("<2sBBi4dBI%dd" % dims).pack
+    code = 1001 if dims == 3 else 1
+    return lambda c: pack(b"GP", 0, _GP_FLAGS_XY_ENVELOPE, srid, c[0], c[0], c[1], c[1], 1, code, *c)
+
+
+def ewkb_point_hex_encoder(dims, srid=SRID):
+    """(x, y[, z]) -> the same hex EWKB ``ewkb_hex`` writes for that point (bulk path)."""
+    pack = struct.Struct("<BII%dd" % dims).pack
+    code = 1 | (_EWKB_Z if dims == 3 else 0) | _EWKB_SRID
+    return lambda c: pack(1, code, srid, *c).hex()
+
+
 def ewkb_hex(geom, dims, srid=SRID):
     """Hex EWKB with SRID: PostGIS accepts it as a geometry literal and in COPY."""
     return to_wkb(geom, dims, srid).hex()

@@ -12,14 +12,13 @@ from shapely.geometry.base import BaseGeometry
 from . import ddl
 from . import values as V
 from .base import Row, Store, Where, portable_to_qmark
-from .copy_columns import fill_copies
 from .errors import ForeignStoreError, IntegrityError, StoreBusyError, StoreError
-from .geometry import gpkg_decode, gpkg_encode, gpkg_envelope, gpkg_is_empty, is_gpkg_blob
+from .geometry import gpkg_decode, gpkg_encode, gpkg_envelope, gpkg_is_empty, gpkg_point_encoder, is_gpkg_blob
+from .gpkg_bulk import GpkgBulk
 from .migrations import migrate
 
 BUSY_TIMEOUT_S = 30.0
 _NEAREST_START_RADIUS = 25.0  # metres; grows x4 until k rows are found
-_BULK_RTREE_MIN_ROWS = 500  # below this the trigger path is as fast and simpler
 _read_envelope = struct.Struct("<4d").unpack_from
 
 
@@ -140,6 +139,9 @@ class GeoPackageStore(Store):
     def _geom_writer(self, dims):
         return lambda geom: gpkg_encode(geom, dims)
 
+    def _point_writer(self, dims):
+        return gpkg_point_encoder(dims)
+
     def _kind_reader(self, kind):
         return {"geometry": gpkg_decode, "json": V.json_value, "datetime": V.parse_datetime,
                 "bool": bool}.get(kind)
@@ -168,46 +170,8 @@ class GeoPackageStore(Store):
     def _insert_row(self, table, cols, values):
         return self._execute(self._insert_sql(table, cols), values).lastrowid
 
-    def _bulk_insert(self, table, cols, rows):
-        """executemany; for big batches the rtree is filled directly instead of by trigger.
-
-        The rtree insert trigger calls five SQL functions per row, which are Python
-        functions here and cost more than the insert itself. Inside our write
-        transaction (BEGIN IMMEDIATE: nobody else can write) the trigger is dropped,
-        rows get explicit ids, the rtree rows are computed from the blob headers, and
-        the trigger is restored before commit, so other writers never see the difference.
-        """
-        cols, rows = fill_copies(self, table, list(cols), [tuple(r) for r in rows])
-        if ddl.GEOM not in cols or len(rows) < _BULK_RTREE_MIN_ROWS or not self._tx_depth:
-            return super()._bulk_insert(table, cols, rows)
-        if "id" in cols:
-            ids = [r[cols.index("id")] for r in rows]
-            if None in ids:  # sqlite picks those ids: we could not index them here
-                return super()._bulk_insert(table, cols, rows)
-        else:
-            start = self._execute(
-                f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), "  # nosec B608
-                f"coalesce((SELECT max(\"id\") FROM {self._table_ref(table)}), 0)) + 1", (table,)).fetchone()[0]
-            ids = range(start, start + len(rows))
-            cols = ["id", *cols]
-            rows = [(i, *r) for i, r in zip(ids, rows)]
-        trigger = ddl.rtree_name(table) + "_insert"
-        saved = self._execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                              (trigger,)).fetchone()
-        if saved is None:  # someone removed the spatial index: nothing to maintain
-            return super()._bulk_insert(table, cols, rows)
-        self._execute(f'DROP TRIGGER "{trigger}"')
-        try:
-            self._executemany(self._insert_sql(table, cols), rows)
-            gi = cols.index(ddl.GEOM)
-            entries = []
-            for i, row in zip(ids, rows):
-                e = _blob_envelope(row[gi])
-                if e is not None:
-                    entries.append((i, *e))
-            self._executemany(f'INSERT OR REPLACE INTO "{ddl.rtree_name(table)}" VALUES (?, ?, ?, ?, ?)', entries)
-        finally:
-            self._execute(saved[0])
+    def _bulk_session(self, table):
+        return GpkgBulk(self, table)
 
     def _after_write(self, table, cols, rows, explicit_ids):
         """Grow the layer extent in gpkg_contents (GDAL/QGIS read it as the layer extent)."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 SRID = 25832
-SCHEMA_VERSION = 4  # 3: the audit trail bound to the login; 4: the sign register tables
+SCHEMA_VERSION = 5  # 3: the audit trail bound to the login; 4: the sign register; 5: per-statement copy trigger
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from herzlich_digital_plugin.democity.build import build_demo_city, build_scene
 from herzlich_digital_plugin.democity.randomness import DEFAULT_SEED
 from herzlich_digital_plugin.register.compare import compare_register, resolve_campaign
 from herzlich_digital_plugin.store import open_store
-from herzlich_digital_plugin.store.copy import copy_store
+from store_copy import copy_store
 from register_truth import expected_types, score
 
 # (type, lowest precision, lowest recall) for the full 2021 campaign; the goal is 0.95 each, where a

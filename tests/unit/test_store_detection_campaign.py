@@ -80,7 +80,8 @@ def _downgrade_to_schema_1(store):
     else:
         # Dropping the column drops its triggers and the index that holds it.
         store.execute(f'ALTER TABLE {store.table_ref("detection")} DROP COLUMN "campaign_id" CASCADE')
-        for fn in ("hd_detection_campaign_id_copy", "hd_panorama_campaign_id_to_detection"):
+        for fn in ("hd_detection_campaign_id_copy", "hd_detection_campaign_id_copy_inserted",
+                   "hd_panorama_campaign_id_to_detection"):
             store.execute(f"DROP FUNCTION {ddl.pg_table_ref(store.schema, fn)}() CASCADE")
         store.execute(ddl.index_sql("detection", store.table_ref("detection"), OLD_COUNT_INDEX))
     store.execute("DELETE FROM schema_meta WHERE version > 1")
