@@ -25,8 +25,8 @@ def open_register_layer(path: str, x_field: str, y_field: str, crs_text: str) ->
         with open(text, encoding="utf-8-sig", errors="replace") as fh:
             head = fh.readline()
         delimiter = ";" if head.count(";") > head.count(",") else ","
-        uri = (f"{Path(text).resolve().as_uri()}?type=csv&delimiter={quote(delimiter)}&xField={quote(x_field)}"
-               f"&yField={quote(y_field)}&crs={quote(crs_text)}&detectTypes=no&geomType=point")
+        uri = (f"{Path(text).resolve().as_uri()}?type=csv&delimiter={delimiter}&xField={quote(x_field)}"
+               f"&yField={quote(y_field)}&crs={quote(crs_text, safe=':')}&detectTypes=no")
         layer = QgsVectorLayer(uri, "register", "delimitedtext")
     elif text.upper().startswith(("WFS:", "HTTP://", "HTTPS://")) or "typename=" in text.lower():
         layer = QgsVectorLayer(text[4:] if text.upper().startswith("WFS:") else text, "register", "WFS")
@@ -107,6 +107,10 @@ class ImportRegisterAlgorithm(HdAlgorithm):
         mapping = RegisterMapping(**{attr: (self.parameterAsString(parameters, name, context) or "").strip()
                                      for name, attr in FIELD_PARAMETERS})
         names = layer.fields().names()
+        # The CSV's coordinate columns are the position, not extra fields.
+        coordinates = ({self.parameterAsString(parameters, "FIELD_X", context) or "x",
+                        self.parameterAsString(parameters, "FIELD_Y", context) or "y"}
+                       if layer.providerType() == "delimitedtext" else set())
         missing = [f for f in mapping.mapped().values() if f not in names]
         if missing:
             raise QgsProcessingException(tr("The register has no field {missing}; its fields are: {fields}").format(
@@ -131,7 +135,7 @@ class ImportRegisterAlgorithm(HdAlgorithm):
                         geom = shapely_wkb.loads(bytes(g.asWkb()))
                     except Exception:  # a coordinate outside the CRS's area: rejected as "no position"
                         geom = None
-                attrs = dict(zip(names, feature.attributes()))
+                attrs = {k: v for k, v in zip(names, feature.attributes()) if k not in coordinates}
                 attrs = {k: (None if v is None or (hasattr(v, "isNull") and v.isNull()) else v)
                          for k, v in attrs.items()}
                 yield tr("feature {id}").format(id=feature.id()), attrs, geom
