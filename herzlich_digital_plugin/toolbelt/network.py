@@ -59,7 +59,7 @@ def origin_of(url: str) -> Tuple[str, str, int]:
 
 
 def strip_userinfo(url: str) -> str:
-    """``http://bob:pw@host/x`` -> ``http://host/x``: a password never goes into a log, a message or a setting."""
+    """``http://bob:pw@host/x`` -> ``http://host/x``: a password never goes into a log, a message or a setting."""  # pragma: allowlist secret
     parts = urlsplit(url or "")
     if "@" not in parts.netloc:
         return url

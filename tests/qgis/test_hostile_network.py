@@ -9,7 +9,7 @@ from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from herzlich_digital_plugin.toolbelt.network import NetworkError, QgisHttpClient, origin_of, strip_userinfo
 
-SECRET = "Basic " + base64.b64encode(b"erika:geheim").decode()
+SECRET = "Basic " + base64.b64encode(b"erika:geheim").decode()  # pragma: allowlist secret
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
@@ -145,7 +145,7 @@ def test_userinfo_in_an_address_is_refused_and_never_repeated(servers):
         QgisHttpClient(timeout_s=5).get(url)
     assert "pw" not in str(caught.value) and "bob" not in str(caught.value)
     assert _Recorder.seen == []
-    assert strip_userinfo("http://bob:pw@example.org:8080/v1.1") == "http://example.org:8080/v1.1"
+    assert strip_userinfo("http://bob:pw@example.org:8080/v1.1") == "http://example.org:8080/v1.1"  # pragma: allowlist secret
 
 
 def test_a_missing_authcfg_is_named(servers):

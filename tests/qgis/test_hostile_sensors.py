@@ -19,7 +19,7 @@ from herzlich_digital_plugin.sensors.client import qgis_sta_client  # noqa: E402
 from sta_fixtures import demo_strict_server  # noqa: E402
 
 NOW = datetime(2026, 11, 20, 9, 7, 30, tzinfo=timezone.utc)
-SECRET = "Basic " + base64.b64encode(b"erika:geheim").decode()
+SECRET = "Basic " + base64.b64encode(b"erika:geheim").decode()  # pragma: allowlist secret
 ROOT_DOC = {"value": [{"name": "Datastreams", "url": "x"}, {"name": "Things", "url": "x"}]}
 
 
@@ -131,5 +131,5 @@ def test_sensorhistory_refuses_a_path_hidden_in_the_datastream_id(provider):
 
 def test_fetchsensors_refuses_credentials_in_the_address(provider):
     with pytest.raises(QgsProcessingException) as caught:
-        _run("fetchsensors", {"URL": "http://bob:pw@127.0.0.1:9/v1.1", "OUTPUT": "TEMPORARY_OUTPUT"})
+        _run("fetchsensors", {"URL": "http://bob:pw@127.0.0.1:9/v1.1", "OUTPUT": "TEMPORARY_OUTPUT"})  # pragma: allowlist secret
     assert "user name or password" in str(caught.value) and "pw@" not in str(caught.value)

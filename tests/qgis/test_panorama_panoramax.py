@@ -158,7 +158,7 @@ def test_import_an_area_and_open_a_picture_from_the_server(provider, qtbot, tmp_
 
 
 def test_bad_addresses_are_refused_with_a_message(provider, tmp_path):
-    for url, words in (("file:///etc/passwd", "http"), ("http://bob:pw@127.0.0.1/api", "password")):
+    for url, words in (("file:///etc/passwd", "http"), ("http://bob:pw@127.0.0.1/api", "password")):  # pragma: allowlist secret
         with pytest.raises(QgsProcessingException, match=words) as info:
             _run({"URL": url, "EXTENT": "7,8,49,50 [EPSG:4326]", "STORE": str(tmp_path / "x.gpkg")})
         assert "pw" not in str(info.value).replace("password", "")

@@ -9,7 +9,7 @@ from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
 from herzlich_digital_plugin.democity.build import build_demo_city
 from herzlich_digital_plugin.processing.provider import PROVIDER_ID, HerzlichDigitalProvider
 from herzlich_digital_plugin.store import open_store
-from herzlich_digital_plugin.store.copy import copy_store
+from store_copy import copy_store
 from shared_fixtures import shared_fixture
 
 CITY_FIELDS = {"FIELD_ID": "Schild_ID", "FIELD_VZKAT": "VZ_Nr", "FIELD_DIRECTION": "Blickrichtung",
