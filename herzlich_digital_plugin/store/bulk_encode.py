@@ -14,6 +14,7 @@ from shapely.geometry import GeometryCollection, Point
 
 from .geometry import column_dims
 from .schema import TABLES_BY_NAME
+from .values import MAX_TEXT_CHARS
 
 try:  # shapely >= 2 (QGIS 3.40 on Debian trixie and newer)
     import numpy as _np
@@ -70,8 +71,8 @@ def _none_or(fn, values):
 
 def _text(values):
     for v in values:
-        if v is not None and type(v) is not str:
-            raise _Fallback()
+        if v is not None and (type(v) is not str or len(v) > MAX_TEXT_CHARS):
+            raise _Fallback()  # the row path refuses it with its own message
     return values
 
 

@@ -86,7 +86,7 @@ def test_schema_2_store_gets_the_register_tables(request, backend, tmp_path, mon
             with pytest.raises(Exception):
                 old.count("register_entry")
     with open_store(uri) as s:
-        assert s.schema_version == 4
+        assert s.schema_version == migrations.latest_version()  # 4 and every later migration
         assert s.count("campaign") == 1 and s.count("register_entry") == 0
         import_register(s, [_row(1)], MAPPING)
         assert s.count("register_entry") == 1

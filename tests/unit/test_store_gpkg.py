@@ -42,8 +42,8 @@ def test_file_header_and_journal(city):
         assert {-1, 0, 4326, 25832} <= srs
         ext = s.query("SELECT table_name FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index' "
                       "ORDER BY table_name")
-        assert [r["table_name"] for r in ext] == ["asset", "detection", "panorama", "road", "roadworks",
-                                                  "sensor_station"]
+        assert [r["table_name"] for r in ext] == ["asset", "detection", "panorama", "register_change",
+                                                  "register_entry", "road", "roadworks", "sensor_station"]
 
 
 def test_opening_never_switches_the_journal_mode(tmp_path):
