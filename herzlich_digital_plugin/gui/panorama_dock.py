@@ -453,7 +453,7 @@ class PanoramaDock(QgsDockWidget):
         point = self._to_canvas(self._click_point[0], self._click_point[1])
         if self._map_marker is None:
             self._map_marker = QgsVertexMarker(canvas)
-            self._map_marker.setIconType(QgsVertexMarker.ICON_CROSS)
+            self._map_marker.setIconType(QgsVertexMarker.IconType.ICON_CROSS)
             self._map_marker.setColor(QColor(230, 40, 40))
             self._map_marker.setIconSize(16)
             self._map_marker.setPenWidth(3)

@@ -21,8 +21,9 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+
+from ..toolbelt.field_types import field_type
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .roadworks_impact import CRITERIA, add_road_field_parameters, open_store_parameter, road_fields
@@ -33,10 +34,10 @@ ENGINES = ("astar", "qgis")
 
 def output_fields() -> QgsFields:
     fields = QgsFields()
-    for name, kind in (("kind", QVariant.Type.String), ("length_m", QVariant.Type.Double),
-                       ("time_s", QVariant.Type.Double), ("extra_m", QVariant.Type.Double),
-                       ("extra_time_s", QVariant.Type.Double), ("streets", QVariant.Type.String),
-                       ("restriction", QVariant.Type.String), ("blocked", QVariant.Type.Bool)):
+    for name, kind in (("kind", field_type("String")), ("length_m", field_type("Double")),
+                       ("time_s", field_type("Double")), ("extra_m", field_type("Double")),
+                       ("extra_time_s", field_type("Double")), ("streets", field_type("String")),
+                       ("restriction", field_type("String")), ("blocked", field_type("Bool"))):
         fields.append(QgsField(name, kind))
     return fields
 
