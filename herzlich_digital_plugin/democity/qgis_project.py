@@ -34,11 +34,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ..core.definitions import STORE_CRS as CRS
 from ..store import open_store
 from ..toolbelt.i18n import tr
 from ..toolbelt.paths import resources_folder
 
-CRS = "EPSG:25832"
 # QGIS expressions only know the searched CASE form (CASE WHEN … THEN …), not CASE "field" WHEN …
 STATUS_COLOUR = ("CASE WHEN \"status\" = 'accepted' THEN '#1a9641' WHEN \"status\" = 'rejected' THEN '#d7191c' "
                  "WHEN \"status\" = 'relabeled' THEN '#2b83ba' ELSE '#8c8c8c' END")  # detections: review status

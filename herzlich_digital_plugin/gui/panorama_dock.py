@@ -13,6 +13,7 @@ from qgis.PyQt.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, 
                                  QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QToolButton, QVBoxLayout,
                                  QWidget)
 
+from ..core.definitions import STORE_CRS
 from ..panorama.overlays import geometry_lines
 from ..store import StoreError
 from ..toolbelt.i18n import tr
@@ -22,7 +23,6 @@ from . import panorama_layers as layers
 from .panorama_pick import coordinate_text, ground_point, measure
 from .panorama_view_widget import PanoramaViewWidget
 
-STORE_CRS = "EPSG:25832"
 TIME_TRAVEL_RADIUS_M = 5.0
 OVERLAY_RADIUS_M = 60.0
 ASSET_CLASSES = ("sign", "marking", "light")

@@ -5,7 +5,7 @@ from qgis.gui import QgsMapTool, QgsRubberBand, QgsVertexMarker
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
-STORE_CRS = "EPSG:25832"
+from ..core.definitions import STORE_CRS
 
 
 def to_store(canvas, point) -> QgsPointXY:

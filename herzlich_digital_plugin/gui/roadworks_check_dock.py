@@ -15,6 +15,7 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QMenu,
                                  QProgressBar, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
+from ..core.definitions import DETOUR_CRITERIA as CRITERIA
 from ..roadworks.detour_errors import MissingFieldsError
 from ..roadworks.detour_fields import RoadFields
 from ..store import StoreError
@@ -26,7 +27,6 @@ from .roadworks_check_task import CheckOptions, RoadworksCheckTask
 from .roadworks_detour_band import DetourBands
 from .roadworks_layers import refresh_roadworks_layers, road_layer_in_project, selected_roadworks_ids, worker_copy
 
-CRITERIA = ("distance", "time")
 EXPORT_FORMATS = (("wzdx", "WZDx 4.2 (GeoJSON)", "GeoJSON (*.geojson)", ".geojson"),
                   ("datex2", "DATEX II 3 (XML)", "XML (*.xml)", ".xml"),
                   ("cifs", "Waze CIFS (JSON)", "JSON (*.json)", ".json"),

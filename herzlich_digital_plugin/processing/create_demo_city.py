@@ -10,11 +10,9 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..core.definitions import DEMO_SIZES as SIZES
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
-
-SIZES = ("test", "demo", "city")
-
 
 class CreateDemoCityAlgorithm(HdAlgorithm):
     ALGORITHM_ID = "createdemocity"

@@ -23,14 +23,12 @@ from qgis.core import (
 )
 
 
+from ..core.definitions import DETOUR_ENGINES as ENGINES
+from ..core.definitions import STORE_CRS
 from ..toolbelt.field_types import field_type
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .roadworks_impact import CRITERIA, add_road_field_parameters, open_store_parameter, road_fields
-
-STORE_CRS = "EPSG:25832"
-ENGINES = ("astar", "qgis")
-
 
 def output_fields() -> QgsFields:
     fields = QgsFields()

@@ -8,11 +8,11 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.definitions import ROADWORKS_STATUSES as STATUSES
+from ..core.definitions import ROADWORKS_EXPORT_FORMATS as FORMATS
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 
-FORMATS = ("wzdx", "datex2", "cifs", "geojson")  # order of the FORMAT enum: scripts pass the index
-STATUSES = ("planned", "approved", "active", "completed", "cancelled")
 SUFFIXES = {"wzdx": ".geojson", "datex2": ".xml", "cifs": ".json", "geojson": ".geojson"}
 
 

@@ -20,11 +20,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime
 
+from ..core.definitions import STORE_CRS as OUTPUT_CRS
 from ..toolbelt.field_types import field_type
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 
-OUTPUT_CRS = "EPSG:25832"
 SOURCE_CRS = "EPSG:4326"  # SensorThings locations are GeoJSON: longitude/latitude
 # name -> QVariant type; the first eight are the promised fields, the rest help scripts (sensorhistory's DATASTREAM)
 FIELDS = (("thing", field_type("String")), ("datastream", field_type("String")),

@@ -6,10 +6,9 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsFeature, QgsField, QgsGe
                        QgsMarkerSymbol, QgsRendererCategory, QgsSingleSymbolRenderer, QgsVectorLayer)
 
 
+from ..core.definitions import STORE_CRS as CRS
 from ..toolbelt.field_types import field_type
 from .report_language import tr
-
-CRS = "EPSG:25832"
 
 
 def _memory(kind: str, name: str, fields=()) -> QgsVectorLayer:

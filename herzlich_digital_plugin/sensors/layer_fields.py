@@ -5,13 +5,13 @@ from typing import Optional
 from qgis.core import QgsField, QgsVectorLayer
 
 
+from ..core.definitions import STORE_CRS as CRS
 from ..core.sensorthings.snapshot import RowKey
 from ..toolbelt.field_types import field_type
 from ..toolbelt.i18n import tr
 from .connections import SensorConnection, attach_connection
 from .layer_style import apply_style
 
-CRS = "EPSG:25832"
 FIELDS = (("thing", "string"), ("datastream", "string"), ("observed_property", "string"), ("value", "double"),
           ("unit", "string"), ("time", "datetime"), ("status", "string"), ("alert", "integer"), ("label", "string"),
           ("key", "string"), ("datastream_id", "string"), ("collection", "string"), ("component", "integer"),
