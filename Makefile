@@ -95,6 +95,7 @@ lint: deps
 	$(PY) -m flake8 $(PACKAGE) scripts bench tests
 	$(PY) -m bandit -q -c pyproject.toml -r $(PACKAGE)
 	$(PY) scripts/check_secrets.py
+	$(PY) scripts/check_qt6.py $(PACKAGE) scripts bench tests
 	$(TEST_ENV) $(PY) -m pytest -q tests/unit/test_code_layout.py
 
 package: deps translations

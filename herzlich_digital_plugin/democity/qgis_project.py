@@ -8,11 +8,11 @@ from pathlib import Path
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle, QgsReferencedRectangle
 
+from ..core.definitions import STORE_CRS as CRS
 from ..store import open_store
 from ..styles.store_layers import add_to_project, styled_store_layers
 from ..toolbelt.i18n import tr
 
-CRS = "EPSG:25832"
 
 
 def write_demo_project(store_path, project_path, size: str = "demo") -> Path:

@@ -13,6 +13,7 @@ from qgis.PyQt.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, 
                                  QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QToolButton, QVBoxLayout,
                                  QWidget)
 
+from ..core.definitions import STORE_CRS
 from ..panorama.overlays import geometry_lines
 from ..store import StoreError
 from ..toolbelt.i18n import tr
@@ -22,7 +23,6 @@ from . import panorama_layers as layers
 from .panorama_pick import coordinate_text, expected_error_m, ground_point, measure
 from .panorama_view_widget import PanoramaViewWidget
 
-STORE_CRS = "EPSG:25832"
 TIME_TRAVEL_RADIUS_M = 5.0
 OVERLAY_RADIUS_M = 60.0
 ASSET_CLASSES = ("sign", "marking", "light")
@@ -482,7 +482,7 @@ class PanoramaDock(QgsDockWidget):
         point = self._to_canvas(self._click_point[0], self._click_point[1])
         if self._map_marker is None:
             self._map_marker = QgsVertexMarker(canvas)
-            self._map_marker.setIconType(QgsVertexMarker.ICON_CROSS)
+            self._map_marker.setIconType(QgsVertexMarker.IconType.ICON_CROSS)
             self._map_marker.setColor(QColor(230, 40, 40))
             self._map_marker.setIconSize(16)
             self._map_marker.setPenWidth(3)

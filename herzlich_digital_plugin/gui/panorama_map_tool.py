@@ -3,12 +3,11 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsP
 from qgis.gui import QgsMapTool
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 
+from ..core.definitions import STORE_CRS
 from ..store import StoreError
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import PlgLogger
 from ..toolbelt.settings import SettingsManager
-
-STORE_CRS = "EPSG:25832"
 
 
 class PanoramaMapTool(QgsMapTool):

@@ -5,7 +5,7 @@ from qgis.gui import QgsMapTool, QgsRubberBand, QgsVertexMarker
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
-STORE_CRS = "EPSG:25832"
+from ..core.definitions import STORE_CRS
 
 
 def to_store(canvas, point) -> QgsPointXY:
@@ -126,7 +126,7 @@ class ItemMarker:
         point = to_canvas(self.canvas, x, y)
         if self.marker is None:
             self.marker = QgsVertexMarker(self.canvas)
-            self.marker.setIconType(QgsVertexMarker.ICON_CIRCLE)
+            self.marker.setIconType(QgsVertexMarker.IconType.ICON_CIRCLE)
             self.marker.setColor(QColor(255, 214, 0))
             self.marker.setFillColor(QColor(255, 214, 0, 60))
             self.marker.setIconSize(22)

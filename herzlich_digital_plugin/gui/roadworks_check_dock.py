@@ -15,6 +15,7 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QMenu,
                                  QProgressBar, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
+from ..core.definitions import DETOUR_CRITERIA as CRITERIA
 from ..roadworks.detour_errors import MissingFieldsError
 from ..roadworks.detour_fields import RoadFields
 from ..store import StoreError
@@ -36,7 +37,6 @@ from .roadworks_field_mapping import RoadFieldMappingDialog
 from .roadworks_form import actor_name, RoadworksForm
 from .roadworks_processing_task import AlgorithmRun
 
-CRITERIA = ("distance", "time")
 EXPORT_FORMATS = (("wzdx", "WZDx 4.2 (GeoJSON)", "GeoJSON (*.geojson)", ".geojson"),
                   ("datex2", "DATEX II 3 (XML)", "XML (*.xml)", ".xml"),
                   ("cifs", "Waze CIFS (JSON)", "JSON (*.json)", ".json"),

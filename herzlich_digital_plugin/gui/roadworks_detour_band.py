@@ -7,9 +7,9 @@ from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
+from ..core.definitions import STORE_CRS
 from .roadworks_layers import tag_canvas_item
 
-STORE_CRS = "EPSG:25832"
 DETOUR_COLOUR = QColor(26, 150, 65)
 CLOSED_COLOUR = QColor(215, 25, 28)
 OPPOSITE_COLOUR = QColor(43, 131, 186)

@@ -13,11 +13,11 @@ from qgis.gui import QgsMapTool, QgsRubberBand, QgsVertexMarker
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
+from ..core.definitions import STORE_CRS
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import PlgLogger
 from .roadworks_layers import tag_canvas_item
 
-STORE_CRS = "EPSG:25832"
 LINE, POLYGON = "line", "polygon"
 DEFAULT_TOLERANCE_PX = 12
 _COLOUR = QColor(227, 26, 28)

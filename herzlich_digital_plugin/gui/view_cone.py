@@ -10,7 +10,8 @@ from qgis.gui import QgsMapCanvasItem
 from qgis.PyQt.QtCore import QPointF, QRectF
 from qgis.PyQt.QtGui import QColor, QPen, QPolygonF
 
-STORE_CRS = "EPSG:25832"
+from ..core.definitions import STORE_CRS
+
 RADIUS_PX = 70.0
 ARC_STEPS = 16  # even: the middle vertex lies on the axis
 

@@ -28,6 +28,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Dict, Iterable, List, Optional
 from urllib.parse import quote, urlparse
 
+from ..core.definitions import PANORAMA_TABLE_FORMATS as FORMATS
 from ..core.gpano import PanoMetadataError, read_metadata
 from .import_common import ImportReport, Progress, image_uri_for, store_candidates, store_folder, tr
 from .import_common import X_RANGE, Y_RANGE
@@ -36,7 +37,6 @@ from .import_folder import check_image, truncation_reason
 __all__ = ["PoseFormatError", "FORMATS", "detect_format", "read_ladybug", "read_trimble", "records_from_table",
            "import_poses", "import_pose_file", "gps_to_utc", "safe_image_path", "DEFAULT_MAPPING"]
 
-FORMATS = ("auto", "ladybug", "trimble", "layer")
 DEFAULT_MAPPING = {"x": "x", "y": "y", "z": "z", "heading": "heading", "pitch": "pitch", "roll": "roll",
                    "time": "time", "image": "image", "id": "id"}
 REQUIRED = ("image", "x", "y", "heading")

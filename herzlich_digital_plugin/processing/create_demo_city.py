@@ -10,15 +10,13 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..core.definitions import DEMO_SIZES as SIZES
 # A demo entry point (tests/unit/test_code_layout.py DEMO_ENTRY_POINTS): importing the demo city registers its
 # image resolver, so demo stores get their missing images rendered wherever the provider is loaded.
 from ..democity.build import build_demo_city
 from ..democity.qgis_project import write_demo_project
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
-
-SIZES = ("test", "demo", "city")
-
 
 class CreateDemoCityAlgorithm(HdAlgorithm):
     ALGORITHM_ID = "createdemocity"

@@ -21,8 +21,11 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+
+from ..core.definitions import DETOUR_ENGINES as ENGINES
+from ..core.definitions import STORE_CRS
+from ..toolbelt.field_types import field_type
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .roadworks_impact import CRITERIA, add_road_field_parameters, open_store_parameter, road_fields
@@ -35,8 +38,6 @@ from ..roadworks.detour_route import find_detour
 from ..roadworks.model import Roadworks
 from ..roadworks.detour_values import direction_value, restriction_value
 
-STORE_CRS = "EPSG:25832"
-ENGINES = ("astar", "qgis")
 NODE_MODES = ("auto", "always", "never")
 CLOSURE_FIELDS = {"restriction": ("restriction", "einschraenkung", "einschränkung", "sperrung", "sperrart"),
                   "direction": ("direction", "richtung", "fahrtrichtung")}
@@ -48,11 +49,11 @@ def direction_label(direction: str) -> str:
 
 def output_fields() -> QgsFields:
     fields = QgsFields()
-    for name, kind in (("kind", QVariant.Type.String), ("length_m", QVariant.Type.Double),
-                       ("time_s", QVariant.Type.Double), ("extra_m", QVariant.Type.Double),
-                       ("extra_time_s", QVariant.Type.Double), ("streets", QVariant.Type.String),
-                       ("restriction", QVariant.Type.String), ("blocked", QVariant.Type.Bool),
-                       ("direction", QVariant.Type.String), ("note", QVariant.Type.String)):
+    for name, kind in (("kind", field_type("String")), ("length_m", field_type("Double")),
+                       ("time_s", field_type("Double")), ("extra_m", field_type("Double")),
+                       ("extra_time_s", field_type("Double")), ("streets", field_type("String")),
+                       ("restriction", field_type("String")), ("blocked", field_type("Bool")),
+                       ("direction", field_type("String")), ("note", field_type("String"))):
         fields.append(QgsField(name, kind))
     return fields
 

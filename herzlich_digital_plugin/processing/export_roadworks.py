@@ -8,14 +8,14 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.definitions import ROADWORKS_STATUSES as STATUSES
+from ..core.definitions import ROADWORKS_EXPORT_FORMATS as FORMATS
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from ..roadworks.exchange_io import ExchangeError, export_roadworks
 from ..store import StoreError
 from .import_panorama_common import open_store_parameter
 
-FORMATS = ("wzdx", "datex2", "cifs", "geojson")  # order of the FORMAT enum: scripts pass the index
-STATUSES = ("planned", "approved", "active", "completed", "cancelled")
 SUFFIXES = {"wzdx": ".geojson", "datex2": ".xml", "cifs": ".json", "geojson": ".geojson"}
 
 

@@ -18,8 +18,10 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDateTime, QVariant
+from qgis.PyQt.QtCore import QDateTime
 
+from ..core.definitions import STORE_CRS as OUTPUT_CRS
+from ..toolbelt.field_types import field_type
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from ..core.sensorthings import FetchCancelled, StaError, fetch_latest
@@ -27,16 +29,15 @@ from ..sensors.client import qgis_sta_client
 from ..sensors.messages import message
 from ..sensors.live_layer import expected_bbox
 
-OUTPUT_CRS = "EPSG:25832"
 SOURCE_CRS = "EPSG:4326"  # SensorThings locations are GeoJSON: longitude/latitude
 # name -> QVariant type; the first eight are the promised fields, the rest help scripts (sensorhistory's DATASTREAM)
-FIELDS = (("thing", QVariant.Type.String), ("datastream", QVariant.Type.String),
-          ("observed_property", QVariant.Type.String), ("value", QVariant.Type.Double),
-          ("unit", QVariant.Type.String), ("time", QVariant.Type.DateTime), ("age_s", QVariant.Type.Double),
-          ("status", QVariant.Type.String), ("datastream_id", QVariant.Type.String),
-          ("collection", QVariant.Type.String), ("component", QVariant.Type.Int),
-          ("thing_id", QVariant.Type.String), ("result", QVariant.Type.String),
-          ("location_flag", QVariant.Type.String))
+FIELDS = (("thing", field_type("String")), ("datastream", field_type("String")),
+          ("observed_property", field_type("String")), ("value", field_type("Double")),
+          ("unit", field_type("String")), ("time", field_type("DateTime")), ("age_s", field_type("Double")),
+          ("status", field_type("String")), ("datastream_id", field_type("String")),
+          ("collection", field_type("String")), ("component", field_type("Int")),
+          ("thing_id", field_type("String")), ("result", field_type("String")),
+          ("location_flag", field_type("String")))
 
 
 def sensor_fields() -> QgsFields:

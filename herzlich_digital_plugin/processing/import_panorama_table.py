@@ -24,6 +24,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
 
+from ..core.definitions import PANORAMA_TABLE_FORMATS as FORMATS
+from ..core.definitions import STORE_CRS
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .import_panorama_common import (add_report_parameters, add_store_parameters, finish, open_store_parameter,
@@ -32,9 +34,6 @@ from ..panorama import import_table as it
 from ..panorama.import_common import ImportReport
 from ..store import PermissionDeniedError, StoreError
 
-FORMATS = ("auto", "ladybug", "trimble", "layer")
-STORE_CRS = "EPSG:25832"
-# parameter name -> (our record key, default field name)
 FIELD_PARAMETERS = (("X_FIELD", "x", "x"), ("Y_FIELD", "y", "y"), ("Z_FIELD", "z", "z"),
                     ("HEADING_FIELD", "heading", "heading"), ("PITCH_FIELD", "pitch", "pitch"),
                     ("ROLL_FIELD", "roll", "roll"), ("TIME_FIELD", "time", "time"),

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProject,
 )
 
+from ..core.definitions import STORE_CRS
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from ..roadworks.exchange_io import ExchangeError, import_roadworks_file
@@ -34,7 +35,7 @@ def qgis_crs_transform(crs_name: str):
         source = QgsCoordinateReferenceSystem(crs_name)  # WKT or PROJ text
     if not source.isValid():
         return None
-    transform = QgsCoordinateTransform(source, QgsCoordinateReferenceSystem("EPSG:25832"),
+    transform = QgsCoordinateTransform(source, QgsCoordinateReferenceSystem(STORE_CRS),
                                        QgsProject.instance().transformContext())
 
     def convert(geom):

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from ..core.definitions import DETOUR_CRITERIA as CRITERIA
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from ..core.sensorthings import StaError, fetch_latest
@@ -35,9 +36,6 @@ from ..toolbelt.settings import SettingsManager
 
 _INT = QgsProcessingParameterNumber.Type.Integer
 _DOUBLE = QgsProcessingParameterNumber.Type.Double
-CRITERIA = ("distance", "time")
-
-
 def add_store_parameters(alg) -> None:
     alg.addParameter(QgsProcessingParameterString(
         "STORE", tr("Store (GeoPackage path, PostgreSQL connection name or postgresql:// address)")))

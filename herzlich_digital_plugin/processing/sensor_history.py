@@ -16,8 +16,9 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+
+from ..toolbelt.field_types import field_type
 from ..toolbelt.i18n import tr
 from .base import HdAlgorithm
 from .fetch_sensors import qdatetime, report_notices
@@ -26,8 +27,8 @@ from ..sensors.client import qgis_sta_client
 from ..sensors.messages import message
 
 DEFAULT_SPAN = timedelta(hours=24)
-FIELDS = (("time", QVariant.Type.DateTime), ("value", QVariant.Type.Double), ("result", QVariant.Type.String),
-          ("phenomenon_start", QVariant.Type.DateTime))
+FIELDS = (("time", field_type("DateTime")), ("value", field_type("Double")), ("result", field_type("String")),
+          ("phenomenon_start", field_type("DateTime")))
 
 
 def history_fields() -> QgsFields:

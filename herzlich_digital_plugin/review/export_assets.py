@@ -12,6 +12,8 @@ import sqlite3
 from pathlib import Path
 from typing import Dict, List
 
+from ..core.definitions import ASSET_EXPORT_FORMATS as FORMATS
+from ..core.definitions import ASSET_EXPORT_STATUSES as STATUSES
 from ..core.geodesy import utm32_to_wgs84
 from ..store import ddl
 from ..store.geometry import gpkg_encode
@@ -21,8 +23,6 @@ from . import vzkat
 from .assets import LINKED_STATUSES
 from .text import tr
 
-STATUSES = ("all", "accepted", "existing", "planned", "removed", "withdrawn")
-FORMATS = ("gpkg", "geojson", "csv")
 FIELDS = (("id", "INTEGER"), ("asset_class", "TEXT"), ("vzkat_code", "TEXT"), ("vzkat_value", "TEXT"),
           ("vzkat_name", "TEXT"), ("status", "TEXT"), ("condition", "TEXT"), ("position_source", "TEXT"),
           ("position_accuracy", "REAL"), ("detections", "INTEGER"), ("direction", "REAL"), ("height", "REAL"),

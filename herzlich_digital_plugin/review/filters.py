@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from ..core.definitions import DETECTION_STATUSES as STATUSES
 from . import vzkat
 from .sqlfuncs import area_condition, bbox_condition, install
 from .text import tr
 
-STATUSES = ("new", "accepted", "rejected", "relabeled")
 ASSET_CLASSES = ("sign", "marking", "light")
 _CLASS_TEXT = re.compile(r"^(sign|marking|light)$|^(\d+(?:\.\d+)?)(?:\s*[/:]\s*(\w+))?$")
 

@@ -29,6 +29,8 @@ from typing import Dict, Optional, Tuple
 
 from shapely.geometry import Point
 
+from ..core.definitions import DETECTION_BOX_UNITS as UNITS
+from ..core.definitions import DETECTION_FORMATS as FORMATS
 from ..core.geodesy import wgs84_to_utm32
 from ..core.json_limits import JsonTooDeepError, check_json_depth
 from ..core.vector_tile import VectorTileError, normalized_bounds
@@ -39,8 +41,6 @@ from .items import utc_now
 from .text import tr
 from .triangulation import Observation, single_view
 
-FORMATS = ("auto", "mapillary-geojson", "csv", "mapillary-v4")
-UNITS = ("auto", "normalized", "pixels")
 MAX_DISTANCE_TO_PANORAMA_M = 150.0  # a vendor position farther than this from its panorama: wrong CRS
 UTM32_RANGE = ((100_000.0, 900_000.0), (5_000_000.0, 6_500_000.0))  # plausible EPSG:25832 for Germany
 NORMALIZED_LIMIT = 1.5  # |values| up to this: a normalised box (auto units)

@@ -15,13 +15,13 @@ import time
 from collections import OrderedDict
 from typing import Optional
 
+from ..core.definitions import STORE_CRS
 from .detour_build import read_network
 from .detour_errors import RoadLayerError
 from .detour_fields import RoadFields, resolve_fields
 from .detour_network import RoadNetwork
 from .exchange_text import tr
 
-STORE_CRS = "EPSG:25832"
 DEFAULT_TOLERANCE_M = 0.1
 DEFAULT_SPEED_KMH = 50.0
 CACHE_SIZE = 4

@@ -8,8 +8,9 @@ from typing import List, Optional, Tuple
 
 import numpy as np
 
-DISTANCE, TIME = "distance", "time"
-CRITERIA = (DISTANCE, TIME)
+from ..core.definitions import DETOUR_CRITERIA as CRITERIA
+
+DISTANCE, TIME = CRITERIA
 
 
 @dataclass

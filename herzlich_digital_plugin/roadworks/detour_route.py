@@ -14,14 +14,14 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 import numpy as np
 from shapely.geometry import LineString, Point
 
+from ..core.definitions import DETOUR_ENGINES as ENGINES
 from .detour_closures import (FULL, ON_ROAD_TOLERANCE_M, Closure, Stretch, avoidance, closures_digest,
                               penalised_near, stretch_of)
 from .detour_errors import NoDetourError, SnapError
 from .detour_network import DISTANCE, TIME, RoadNetwork
 from .detour_search import shortest_path
 
-ASTAR, QGIS = "astar", "qgis"
-ENGINES = (ASTAR, QGIS)
+ASTAR, QGIS = ENGINES
 LANE_PENALTY = 2.0  # another site narrowing the road: usable, but avoided when there is a fair alternative
 JAM_PENALTY = 10.0
 JAM_TOLERANCE_M = 15.0

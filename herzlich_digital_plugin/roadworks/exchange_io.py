@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
+from ..core.definitions import ROADWORKS_EXPORT_FORMATS as EXPORT_FORMATS
 from .cifs import export_cifs
 from .datex2 import export_datex2, import_datex2
 from .exchange_geo import road_name_lookup
@@ -19,7 +20,6 @@ from .model import STATUSES, Roadworks
 from .repository import list_roadworks
 from .wzdx import export_wzdx
 
-EXPORT_FORMATS = ("wzdx", "datex2", "cifs", "geojson")
 FILE_FILTERS = {"wzdx": "*.geojson *.json", "datex2": "*.xml", "cifs": "*.json", "geojson": "*.geojson *.json"}
 # Public feeds carry what is decided and not over; the exchange formats carry everything.
 DEFAULT_STATUSES = {"wzdx": ("approved", "active"), "cifs": ("approved", "active"), "datex2": STATUSES,

@@ -15,9 +15,9 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import transform
 from shapely.validation import explain_validity
 
+from ..core.definitions import ROADWORKS_STATUSES as STATUSES
 from .exchange_text import tr
 
-STATUSES = ("planned", "approved", "active", "completed", "cancelled")
 FINAL_STATUSES = frozenset({"completed", "cancelled"})
 # The lifecycle: planned → approved → active → completed; cancelled from any non-final status.
 NEXT_STATUSES = {

@@ -4,11 +4,11 @@ from typing import List, Optional
 
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsFeature, QgsField, QgsGeometry, QgsLineSymbol,
                        QgsMarkerSymbol, QgsRendererCategory, QgsSingleSymbolRenderer, QgsVectorLayer)
-from qgis.PyQt.QtCore import QVariant
 
+
+from ..core.definitions import STORE_CRS as CRS
+from ..toolbelt.field_types import field_type
 from .report_language import tr
-
-CRS = "EPSG:25832"
 
 
 def _memory(kind: str, name: str, fields=()) -> QgsVectorLayer:
@@ -88,7 +88,7 @@ def assets_layer(assets) -> Optional[QgsVectorLayer]:
     from shapely.geometry import Point
     if not assets:
         return None
-    layer = _memory("Point", tr("Affected assets"), [("kind", QVariant.Type.String)])
+    layer = _memory("Point", tr("Affected assets"), [("kind", field_type("String"))])
     _add(layer, [(Point(a.x, a.y), [f"{a.asset_class}{'' if a.verified else '_unverified'}"]) for a in assets])
     styles = (
         ("sign", tr("Sign"), {"name": "triangle", "color": "255,255,255", "outline_color": "200,0,0", "size": "3.2",

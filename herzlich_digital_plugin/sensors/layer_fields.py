@@ -3,14 +3,15 @@ SensorThings connection (so the project can bring it back live)."""
 from typing import Optional
 
 from qgis.core import QgsField, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 
+
+from ..core.definitions import STORE_CRS as CRS
 from ..core.sensorthings.snapshot import RowKey
+from ..toolbelt.field_types import field_type
 from ..toolbelt.i18n import tr
 from .connections import SensorConnection, attach_connection
 from .layer_style import apply_style
 
-CRS = "EPSG:25832"
 FIELDS = (("thing", "string"), ("datastream", "string"), ("observed_property", "string"), ("value", "double"),
           ("unit", "string"), ("time", "datetime"), ("status", "string"), ("alert", "integer"), ("label", "string"),
           ("key", "string"), ("datastream_id", "string"), ("collection", "string"), ("component", "integer"),
@@ -39,7 +40,7 @@ def create_layer(connection: SensorConnection, name: str = "") -> QgsVectorLayer
     """An empty live sensor layer carrying its connection (a LiveSensorLayer fills it)."""
     uri = f"Point?crs={CRS}&" + "&".join(f"field={name_}:{kind}" for name_, kind in FIELDS)
     layer = QgsVectorLayer(uri, name or connection.name or tr("Sensors (live)"), "memory")
-    layer.addExpressionField(AGE_EXPRESSION, QgsField(AGE_FIELD, QVariant.Type.Double))
+    layer.addExpressionField(AGE_EXPRESSION, QgsField(AGE_FIELD, field_type("Double")))
     attach_connection(layer, connection)
     apply_style(layer)
     layer.setReadOnly(True)  # the refresh writes; nobody edits live values by accident

@@ -167,11 +167,11 @@ def test_map_tool_click_opens_the_nearest_panorama(qgis_iface, qtbot, city, dock
     _wait_loaded(qtbot, dock)
 
     # far from every panorama: nothing opens, the message bar says why
-    infos = len(_messages(qgis_iface, Qgis.Info))
+    infos = len(_messages(qgis_iface, Qgis.MessageLevel.Info))
     canvas.setExtent(QgsRectangle(target["geom"].x + 4000, target["geom"].y, target["geom"].x + 4100,
                                   target["geom"].y + 100))
     assert tool.pick(QgsPointXY(target["geom"].x + 4050, target["geom"].y + 50)) is None
-    assert len(_messages(qgis_iface, Qgis.Info)) == infos + 1
+    assert len(_messages(qgis_iface, Qgis.MessageLevel.Info)) == infos + 1
     assert dock.current_panorama()["id"] == expected["id"]
 
 
@@ -205,10 +205,10 @@ def test_w_s_step_along_the_sequence_keeping_the_view(qgis_iface, qtbot, city, d
     qtbot.keyClick(dock.view, Qt.Key.Key_PageDown)
     qtbot.keyClick(dock.view, Qt.Key.Key_S)
     assert dock.current_panorama()["id"] == rows[0]["id"]
-    infos = len(_messages(qgis_iface, Qgis.Info))
+    infos = len(_messages(qgis_iface, Qgis.MessageLevel.Info))
     qtbot.keyClick(dock.view, Qt.Key.Key_S)  # before the first: stays, says so
     assert dock.current_panorama()["id"] == rows[0]["id"]
-    assert len(_messages(qgis_iface, Qgis.Info)) == infos + 1
+    assert len(_messages(qgis_iface, Qgis.MessageLevel.Info)) == infos + 1
     qtbot.keyClick(dock.view, Qt.Key.Key_Home)
     assert dock.view.view()[:2] == (pytest.approx(rows[0]["heading"]), 0.0)
     _wait_loaded(qtbot, dock)
@@ -374,14 +374,14 @@ def test_failed_image_shows_the_message_and_the_viewer_stays_usable(qgis_iface, 
     good_id = store.insert("panorama", {**base, "image_uri": "bilder/gut.jpg"})
     store.close()
     use_store(folder / "fremd.gpkg")
-    criticals = len(_messages(qgis_iface, Qgis.Critical))
+    criticals = len(_messages(qgis_iface, Qgis.MessageLevel.Critical))
 
     dock.open_panorama(missing_id)
     qtbot.waitUntil(lambda: dock.view.status()[1], timeout=LOAD_TIMEOUT_MS)
     message = dock.view.status()[0]
     assert message and not dock.view.has_full_image()
-    assert len(_messages(qgis_iface, Qgis.Critical)) == criticals + 1
-    assert message in _messages(qgis_iface, Qgis.Critical)[-1]
+    assert len(_messages(qgis_iface, Qgis.MessageLevel.Critical)) == criticals + 1
+    assert message in _messages(qgis_iface, Qgis.MessageLevel.Critical)[-1]
     dock.view.grab()  # paints the message without an image
     dock.view.setFocus()
     yaw = dock.view.view()[0]

@@ -574,8 +574,8 @@ def test_detection_box_is_drawn_around_the_sign(demo_city, demo_store):
     assert np.isfinite(box.points).all()
     assert xs.min() >= bx.min() - 1 and xs.max() <= bx.max() + 1
     assert ys.min() >= by.min() - 1 and ys.max() <= by.max() + 1
-    sign_area = (xs.ptp() + 1) * (ys.ptp() + 1)
-    assert sign_area >= 0.4 * bx.ptp() * by.ptp(), "the box should fit the sign, not a wide area"
+    sign_area = (np.ptp(xs) + 1) * (np.ptp(ys) + 1)
+    assert sign_area >= 0.4 * np.ptp(bx) * np.ptp(by), "the box should fit the sign, not a wide area"
 
     # the painter draws the outline in the status colour and leaves the sign inside untouched
     from herzlich_digital_plugin.panorama.image_decode import decode

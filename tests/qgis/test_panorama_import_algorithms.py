@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from qgis.core import (QgsApplication, QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProcessingException,
                        QgsProject, QgsVectorLayer)
-from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QDateTime, Qt
 
 from herzlich_digital_plugin.core.geodesy import utm32_to_wgs84
+from herzlich_digital_plugin.toolbelt.field_types import field_type
 from herzlich_digital_plugin.processing.provider import PROVIDER_ID, HerzlichDigitalProvider
 from herzlich_digital_plugin.store import open_store
 from panorama_import_demo import demo_city
@@ -163,9 +164,9 @@ def _point_layer(rows, with_geometry=True):
     uri = "Point?crs=EPSG:4326" if with_geometry else "None"
     layer = QgsVectorLayer(uri, "poses", "memory")
     provider = layer.dataProvider()
-    provider.addAttributes([QgsField("bild", QVariant.String), QgsField("kurs", QVariant.Double),
-                            QgsField("zeit", QVariant.DateTime), QgsField("ost", QVariant.Double),
-                            QgsField("nord", QVariant.Double), QgsField("hoehe", QVariant.Double)])
+    provider.addAttributes([QgsField("bild", field_type("String")), QgsField("kurs", field_type("Double")),
+                            QgsField("zeit", field_type("DateTime")), QgsField("ost", field_type("Double")),
+                            QgsField("nord", field_type("Double")), QgsField("hoehe", field_type("Double"))])
     layer.updateFields()
     features = []
     for row in rows:

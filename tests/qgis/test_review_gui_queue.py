@@ -295,11 +295,11 @@ def test_an_item_taken_by_someone_else_is_skipped_with_a_message(queue_dock, oth
         store.execute("DELETE FROM review_lease WHERE id = %s", (item.detection_id,))
     bernd = other_session("bernd")
     bernd.accept(bernd.item(item.detection_id))  # …and bernd decides first
-    before = len(qgis_iface.messageBar().get_messages(Qgis.Info))
+    before = len(qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info))
     _press(queue, "A")
     assert queue.current.detection_id != item.detection_id
     assert "bernd" in queue.message_label.text()
-    assert len(qgis_iface.messageBar().get_messages(Qgis.Info)) == before + 1
+    assert len(qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info)) == before + 1
     events = store.query("SELECT actor, action FROM review_event WHERE detection_id = %s", (item.detection_id,))
     assert events == [{"actor": "bernd", "action": "accept"}]
 

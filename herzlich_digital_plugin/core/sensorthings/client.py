@@ -113,7 +113,10 @@ class StaClient:
             except StaError as error:
                 if error.code not in ("not_found", "not_json", "not_sta", "http_error"):
                     raise
-                problem = problem or error
+                # Keep the error, not its traceback: the traceback's frames reach the caller's frames (a
+                # Processing algorithm's sink), and the cycle frame -> problem -> traceback -> frame would keep
+                # them alive after a successful retry, so a GeoPackage output was never committed.
+                problem = problem or error.with_traceback(None)
         raise problem
 
     @property
