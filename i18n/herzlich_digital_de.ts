@@ -3809,17 +3809,17 @@
         <translation>Baustelle als Fläche zeichnen</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="67"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="68"/>
         <source>No road network to snap to: the roadworks is drawn as clicked.</source>
         <translation>Kein Straßennetz zum Einrasten: Die Baustelle wird so gezeichnet, wie geklickt.</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="89"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="90"/>
         <source>The road network could not be read: {error}</source>
         <translation>Das Straßennetz konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="114"/>
+        <location filename="../herzlich_digital_plugin/gui/roadworks_plugin.py" line="115"/>
         <source>Roadworks saved: {title} (version {version}).</source>
         <translation>Baustelle gespeichert: {title} (Version {version}).</translation>
     </message>

@@ -30,10 +30,13 @@ class PanoramaUi:
         action = self.plugin._add_action("open_panorama", "panorama_map_tool.svg", tr("Open panorama"),
                                   self.activate_panorama_tool, toolbar=True, checkable=True)
         self.panorama_tool.setAction(action)  # the canvas unchecks it when another tool takes over
-        self.plugin._registry.connect(self.panorama_tool.panoramaPicked, self.open_panorama)
+        self.panorama_tool.panoramaPicked.connect(self.open_panorama)
         tool = self.panorama_tool
 
         def remove_tool():
+            # disconnected here, while the tool is whole: a registry undo after this point met a tool that Qt
+            # already saw as a plain QgsMapTool ("No such signal QgsMapTool::panoramaPicked")
+            tool.panoramaPicked.disconnect(self.open_panorama)
             if canvas.mapTool() is tool:
                 canvas.unsetMapTool(tool)
             tool.deleteLater()

@@ -37,11 +37,12 @@ class RoadworksUi:
                                 lambda checked=True: self.activate_tool(POLYGON, checked), checkable=True)
         self.plugin._add_action("check_roadworks", "roadworks_check.svg", tr("Check roadworks"),
                                 lambda: self.check_roadworks(), toolbar=True)
-        registry.connect(self.tool.drawn, self.open_form)
+        self.tool.drawn.connect(self.open_form)  # disconnected in remove_tool, before the tool goes
         registry.connect(QgsProject.instance().cleared, self._project_cleared)
         tool = self.tool
 
         def remove_tool():
+            tool.drawn.disconnect(self.open_form)
             if canvas.mapTool() is tool:
                 canvas.unsetMapTool(tool)
             tool.clean_up()
