@@ -79,7 +79,7 @@ def _cases(server, folder: Path):
         ("sensorhistory", {"URL": server.url, "DATASTREAM": str(server.stream_ids[stream.key]),
                            "START": (end - timedelta(hours=6)).isoformat(), "END": end.isoformat()}, None),
         ("detourroute", {"ROADS": str(folder / "roads.geojson"), "CLOSURES": str(folder / "closure.geojson"),
-                         "AVOID_OTHER_WORKS": "false"}, 2),
+                         "AVOID_OTHER_WORKS": "false"}, 4),  # closed stretch + detour, for both directions
     ]
 
 
